@@ -1,0 +1,4 @@
+#ifndef SHOPREC_CNGHTTP2_SHIM_H
+#define SHOPREC_CNGHTTP2_SHIM_H
+#include <nghttp2/nghttp2.h>
+#endif

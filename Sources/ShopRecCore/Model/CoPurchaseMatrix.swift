@@ -1,0 +1,83 @@
+/// What order history says about products bought together, as top-K scored neighbours.
+///
+/// Scores are significance (log-likelihood ratio), not raw counts; see docs/recommendations.md.
+public struct CoPurchaseMatrix: Sendable, Equatable {
+  /// Same-order co-occurrence: `together[p]` are the products most significantly bought in the
+  /// same orders as `p`.
+  public let together: ScoredRows
+  /// Directional: `later[p]` are the products the same customers bought after `p` within the
+  /// build's window (the accessories signal).
+  public let later: ScoredRows
+  /// Category to category: `categoryFollowUps[c]` are the categories whose products buyers of
+  /// category `c` go on to buy (phones → cases), used for products without history.
+  public let categoryFollowUps: ScoredRows
+
+  /// Creates the matrix from its parts.
+  public init(together: ScoredRows, later: ScoredRows, categoryFollowUps: ScoredRows) {
+    self.together = together
+    self.later = later
+    self.categoryFollowUps = categoryFollowUps
+  }
+
+  /// An empty matrix.
+  public init(productCount: Int, categoryCount: Int) {
+    self.together = ScoredRows(emptyRows: productCount)
+    self.later = ScoredRows(emptyRows: productCount)
+    self.categoryFollowUps = ScoredRows(emptyRows: categoryCount)
+  }
+}
+
+/// Popularity of products from order history.
+public struct Popularity: Sendable, Equatable {
+  /// Time-decayed number of orders that contained each product.
+  public let score: [Float]
+  /// Number of distinct orders that contained each product (not decayed).
+  public let orderCount: [Int32]
+  /// All products, most popular first (the last-resort backfill).
+  public let ranking: [ProductIndex]
+
+  /// Creates popularity from its columns.
+  public init(score: [Float], orderCount: [Int32], ranking: [ProductIndex]) {
+    self.score = score
+    self.orderCount = orderCount
+    self.ranking = ranking
+  }
+}
+
+/// A scored list per product with a reason code per entry: a precomputed recommendation list.
+public struct RankedRows: Sendable, Equatable {
+  /// Targets and scores, each row by descending score.
+  public let rows: ScoredRows
+  /// `reasons[i]` is the ``ReasonCode`` raw value of entry `i`.
+  public let reasons: [UInt8]
+
+  /// Creates ranked rows.
+  public init(rows: ScoredRows, reasons: [UInt8]) {
+    precondition(rows.entryCount == reasons.count, "one reason per entry")
+    self.rows = rows
+    self.reasons = reasons
+  }
+
+  /// Empty rows.
+  public init(emptyRows rowCount: Int) {
+    self.rows = ScoredRows(emptyRows: rowCount)
+    self.reasons = []
+  }
+}
+
+/// Recommendation lists computed at build time, so a query only filters and backfills.
+public struct PrecomputedLists: Sendable, Equatable {
+  /// Substitutes per product (see the Similar strategy).
+  public let similar: RankedRows
+  /// Complements per product (see the Accessories strategy).
+  public let accessories: RankedRows
+  /// Replacements per product (see the Replacement strategy).
+  public let replacements: RankedRows
+
+  /// Creates the lists.
+  public init(similar: RankedRows, accessories: RankedRows, replacements: RankedRows) {
+    self.similar = similar
+    self.accessories = accessories
+    self.replacements = replacements
+  }
+}

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderGRPCNGHTTP2Tests() { #expect(Bool(true)) }
