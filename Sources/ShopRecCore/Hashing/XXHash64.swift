@@ -39,10 +39,22 @@ public enum XXHash64 {
       var v4 = seed &- prime1
       let limit = count - 32
       while offset <= limit {
-        v1 = round(v1, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        v2 = round(v2, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-        v3 = round(v3, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
-        v4 = round(v4, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)))
+        v1 = round(
+          v1,
+          UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        )
+        v2 = round(
+          v2,
+          UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+        )
+        v3 = round(
+          v3,
+          UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+        )
+        v4 = round(
+          v4,
+          UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+        )
         offset += 32
       }
       h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
@@ -55,13 +67,18 @@ public enum XXHash64 {
     }
     h = h &+ UInt64(count)
     while offset + 8 <= count {
-      let k1 = round(0, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+      let k1 = round(
+        0,
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      )
       h ^= k1
       h = rotl(h, 27) &* prime1 &+ prime4
       offset += 8
     }
     if offset + 4 <= count {
-      h ^= UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) &* prime1
+      h ^=
+        UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        &* prime1
       h = rotl(h, 23) &* prime2 &+ prime3
       offset += 4
     }

@@ -9,7 +9,10 @@ public struct StringIndex: Sendable, Equatable {
 
   /// Creates an index from its slot array (as loaded from a snapshot file).
   public init(slots: [Int32]) {
-    precondition(slots.count > 0 && slots.count & (slots.count - 1) == 0, "slot count must be a power of two")
+    precondition(
+      slots.count > 0 && slots.count & (slots.count - 1) == 0,
+      "slot count must be a power of two"
+    )
     self.slots = slots
   }
 

@@ -48,7 +48,10 @@ public struct StringTable: Sendable, Equatable {
 
   /// Calls `body` with the UTF-8 bytes of the string at `index`, without allocating.
   @inlinable
-  public func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
+  public func withUTF8<R>(
+    at index: Int,
+    _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+  ) rethrows
     -> R
   {
     let start = Int(self.offsets[index])

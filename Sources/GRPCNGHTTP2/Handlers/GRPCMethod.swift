@@ -1,0 +1,66 @@
+/// The shape of an RPC: how many messages each side sends.
+public enum GRPCMethodKind: UInt8, Sendable {
+  /// One request, one response.
+  case unary = 0
+  /// One request, a stream of responses.
+  case serverStreaming = 1
+  /// A stream of requests, one response.
+  case clientStreaming = 2
+  /// Streams both ways.
+  case bidirectionalStreaming = 3
+}
+
+/// A synchronous unary handler, run on the connection's event loop: it must be fast and must not
+/// block. It reads the serialized request and appends the serialized response to `response`.
+public typealias GRPCUnaryHandler =
+  @Sendable (_ request: UnsafeRawBufferPointer, _ response: inout GRPCResponseWriter) -> GRPCStatus
+
+/// An asynchronous unary handler, run off the event loop (for slow work such as loading a file).
+public typealias GRPCAsyncUnaryHandler =
+  @Sendable (_ request: [UInt8]) async -> Result<[UInt8], GRPCStatus>
+
+/// Creates the server side of one streaming call.
+public typealias GRPCStreamingCallFactory = @Sendable (GRPCStreamContext) -> any GRPCStreamingCall
+
+/// How a method is served.
+public enum GRPCMethodHandler: Sendable {
+  /// Synchronous unary, on the event loop (the fast path).
+  case unary(GRPCUnaryHandler)
+  /// Asynchronous unary, off the event loop.
+  case asyncUnary(GRPCAsyncUnaryHandler)
+  /// Any streaming shape, driven by a call object on the event loop.
+  case streaming(GRPCMethodKind, GRPCStreamingCallFactory)
+
+  /// The RPC shape.
+  public var kind: GRPCMethodKind {
+    switch self {
+    case .unary, .asyncUnary: .unary
+    case .streaming(let kind, _): kind
+    }
+  }
+}
+
+/// One method the server serves: its HTTP/2 path and its handler.
+public struct GRPCMethod: Sendable {
+  /// `/package.Service/Method`.
+  public var path: String
+  /// The handler.
+  public var handler: GRPCMethodHandler
+
+  /// Creates a method.
+  public init(path: String, handler: GRPCMethodHandler) {
+    self.path = path
+    self.handler = handler
+  }
+
+  /// Creates a method from its service and method names.
+  public init(service: String, method: String, handler: GRPCMethodHandler) {
+    self.init(path: "/\(service)/\(method)", handler: handler)
+  }
+
+  /// The fully-qualified service name (the first path segment).
+  public var serviceName: String {
+    let trimmed = self.path.dropFirst()
+    return String(trimmed.prefix { $0 != "/" })
+  }
+}
