@@ -1,0 +1,45 @@
+/// On sale in the category: in-stock items of the product's category (then its parent, up to the
+/// root) whose sale price is below the regular price at the query's moment.
+///
+/// Ranked by the build's sale score (a blend of discount and popularity; see
+/// docs/recommendations.md), with brand diversity: a first pass takes at most a third of the
+/// list from any one brand, a second pass fills the rest. Never backfilled with items that are
+/// not on sale.
+public enum OnSaleStrategy {
+  /// Fills `collector` with sale items near `product` (or in `category` when `product` is nil).
+  public static func recommend(
+    for product: ProductIndex?,
+    category: CategoryIndex,
+    into collector: inout RecommendationCollector
+  ) {
+    if let product { collector.excludeWithVariants(product) }
+    collector.maxPerBrand = max(1, collector.limit / 3)
+    offerSalesUpTheTree(from: category, into: &collector)
+    if !collector.isDone {
+      collector.relaxBrandCap()
+      offerSalesUpTheTree(from: category, into: &collector)
+    }
+  }
+
+  private static func offerSalesUpTheTree(
+    from category: CategoryIndex,
+    into collector: inout RecommendationCollector
+  ) {
+    let snapshot = collector.snapshot
+    let sales = snapshot.categories.subtreeSales
+    let now = collector.filter.now
+    var current = category
+    while current >= 0 && !collector.isDone {
+      let range = sales.range(ofRow: Int(current))
+      if !range.isEmpty {
+        collector.beginTier(maximum: sales.scores[range.lowerBound])
+        for position in range {
+          let candidate = sales.targets.values[position]
+          guard snapshot.catalog.isOnSale(Int(candidate), at: now) else { continue }
+          if collector.offer(candidate, raw: sales.scores[position], reason: .onSale) { return }
+        }
+      }
+      current = snapshot.categories.parent[Int(current)]
+    }
+  }
+}
