@@ -7,6 +7,8 @@
 // - grpc::AsyncGenericService: no generated code; every method of every service is answered
 //   with the same response message, except `/grpc.health.v1.Health/Check`, which answers
 //   `status: SERVING`, so the same readiness probe works for shoprec and for this server.
+// - Calls whose deadline (grpc-timeout) has passed when the request is read get
+//   DEADLINE_EXCEEDED, as shoprec must do too.
 // - The payload is a valid protobuf message made of one unknown field (number 2047), so any
 //   client decodes it as an empty message of any type; its size is set with --payload-bytes
 //   (default 1000: a typical shoprec Similar response with 10 items encodes to ~1 KB).
@@ -18,6 +20,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -142,6 +145,13 @@ class Call {
         state_ = State::kFinishing;
         if (!ok) {
           stream_.Finish(grpc::Status(grpc::StatusCode::INTERNAL, "expected one request message"),
+                         this);
+          return;
+        }
+        // Like any server, check the deadline before doing the work (grpc-timeout: 1n expires
+        // on arrival); gRPC core would also cancel the call, but only once its timer fires.
+        if (std::chrono::system_clock::now() > context_.deadline()) {
+          stream_.Finish(grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, "Deadline Exceeded"),
                          this);
           return;
         }
