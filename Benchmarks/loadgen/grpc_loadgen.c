@@ -548,7 +548,9 @@ static void usage(int code) {
           "      --server-pid PID     report the server's CPU time per request from /proc/PID/stat\n"
           "      --drain-timeout S    time allowed to finish in-flight requests (default 5)\n"
           "      --max-time S         hard limit on the whole run (default 600)\n"
-          "      --json               print one JSON object instead of text\n");
+          "      --json               print one JSON object instead of text\n"
+          "req/s counts OK responses (grpc-status 0) per measured second; latency percentiles are\n"
+          "of OK responses; exit status 1 when any request failed, 2 on bad usage.\n");
   exit(code);
 }
 
