@@ -66,28 +66,7 @@ public enum XXHash64 {
       h = seed &+ prime5
     }
     h = h &+ UInt64(count)
-    while offset + 8 <= count {
-      let k1 = round(
-        0,
-        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      )
-      h ^= k1
-      h = rotl(h, 27) &* prime1 &+ prime4
-      offset += 8
-    }
-    if offset + 4 <= count {
-      h ^=
-        UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        &* prime1
-      h = rotl(h, 23) &* prime2 &+ prime3
-      offset += 4
-    }
-    while offset < count {
-      h ^= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) &* prime5
-      h = rotl(h, 11) &* prime1
-      offset += 1
-    }
-    return avalanche(h)
+    return finishTail(h, UnsafeRawBufferPointer(start: base + offset, count: count - offset))
   }
 
   @inlinable @inline(__always)

@@ -1,6 +1,6 @@
 public import GRPCNGHTTP2
 import NIOPosix
-import ShopRecAPI
+public import ShopRecAPI
 import ShopRecCore
 
 /// `shoprec.v1.Recommendations`: the five recommendation lists for shop pages.
@@ -61,7 +61,7 @@ public struct RecommendationsService: Sendable {
     ]
   }
 
-  func similar(
+  public func similar(
     _ request: Shoprec_V1_SimilarRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
     let snapshot = try self.servingSnapshot()
@@ -84,7 +84,7 @@ public struct RecommendationsService: Sendable {
     return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
   }
 
-  func onSale(
+  public func onSale(
     _ request: Shoprec_V1_OnSaleRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
     let snapshot = try self.servingSnapshot()
@@ -120,7 +120,7 @@ public struct RecommendationsService: Sendable {
     return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
   }
 
-  func accessories(
+  public func accessories(
     _ request: Shoprec_V1_AccessoriesRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
     let snapshot = try self.servingSnapshot()
@@ -143,7 +143,7 @@ public struct RecommendationsService: Sendable {
     return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
   }
 
-  func replacements(
+  public func replacements(
     _ request: Shoprec_V1_ReplacementsRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
     let snapshot = try self.servingSnapshot()
@@ -166,7 +166,7 @@ public struct RecommendationsService: Sendable {
     return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
   }
 
-  func boughtTogether(
+  public func boughtTogether(
     _ request: Shoprec_V1_BoughtTogetherRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
     let snapshot = try self.servingSnapshot()
