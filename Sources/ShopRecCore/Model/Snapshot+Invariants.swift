@@ -5,7 +5,8 @@ extension Snapshot {
   /// permutations, and subtree lists that hold exactly their subtree's products, most popular
   /// first.
   ///
-  /// The snapshot loader calls it to reject corrupt files; builders call it before saving.
+  /// The snapshot loader calls it to reject corrupt files; the builder tests call it on every
+  /// snapshot they build.
   /// - Throws: ``InvariantViolation`` naming the first broken rule.
   public func checkInvariants() throws(InvariantViolation) {
     let productCount = self.catalog.count
