@@ -42,40 +42,30 @@ enum ParallelRows {
     rowCount: Int,
     makeScratch: () -> Scratch,
     progress: (Int, Int) -> Void,
-    fill: (Int, Scratch, RowChunk) -> Void
+    fill: @escaping (Int, Scratch, RowChunk) -> Void
   ) -> (rows: ScoredRows, reasons: [UInt8]) {
     let workers = processorCount
     let slots = workers * 2
     let blockSize = max(256, (rowCount + workers * 32 - 1) / (workers * 32))
     let blockCount = (rowCount + blockSize - 1) / blockSize
-    let chunks = (0 ..< blockCount).map { _ in RowChunk() }
-    let scratches = (0 ..< min(slots, max(1, blockCount))).map { _ in makeScratch() }
+    let job = ParallelJob(
+      chunks: (0 ..< blockCount).map { _ in RowChunk() },
+      scratches: (0 ..< min(slots, max(1, blockCount))).map { _ in makeScratch() },
+      fill: fill
+    )
     var firstBlock = 0
     progress(0, rowCount)
-    withoutActuallyEscaping(fill) { fill in
+    while firstBlock < blockCount {
+      let waveCount = min(job.scratches.count, blockCount - firstBlock)
+      let waveStart = firstBlock
       // Each slot of a wave touches only its own chunk and scratch object.
-      let shared = UncheckedSendable((chunks, scratches, fill))
-      while firstBlock < blockCount {
-        let waveCount = min(scratches.count, blockCount - firstBlock)
-        let waveStart = firstBlock
-        DispatchQueue.concurrentPerform(iterations: waveCount) { slot in
-          let (chunks, scratches, fill) = shared.value
-          let block = waveStart + slot
-          let chunk = chunks[block]
-          let scratch = scratches[slot]
-          let end = min(rowCount, (block + 1) * blockSize)
-          chunk.lengths.reserveCapacity(end - block * blockSize)
-          for row in block * blockSize ..< end {
-            let before = chunk.targets.count
-            fill(row, scratch, chunk)
-            chunk.lengths.append(Int32(chunk.targets.count - before))
-          }
-        }
-        firstBlock += waveCount
-        progress(min(rowCount, firstBlock * blockSize), rowCount)
+      DispatchQueue.concurrentPerform(iterations: waveCount) { slot in
+        job.run(block: waveStart + slot, slot: slot, blockSize: blockSize, rowCount: rowCount)
       }
+      firstBlock += waveCount
+      progress(min(rowCount, firstBlock * blockSize), rowCount)
     }
-    return join(chunks, rowCount: rowCount)
+    return join(job.chunks, rowCount: rowCount)
   }
 
   /// Joins the blocks' rows in order.
@@ -110,9 +100,29 @@ enum ParallelRows {
   }
 }
 
-/// Carries values into `concurrentPerform`'s `@Sendable` closure where the caller guarantees
-/// that concurrent iterations touch disjoint state.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
+/// The shared state of one parallel row build: per-block chunks, per-slot scratch objects and
+/// the row function. Concurrent iterations touch disjoint chunks and scratches only.
+final class ParallelJob<Scratch: AnyObject>: @unchecked Sendable {
+  let chunks: [RowChunk]
+  let scratches: [Scratch]
+  let fill: (Int, Scratch, RowChunk) -> Void
+
+  init(chunks: [RowChunk], scratches: [Scratch], fill: @escaping (Int, Scratch, RowChunk) -> Void) {
+    self.chunks = chunks
+    self.scratches = scratches
+    self.fill = fill
+  }
+
+  /// Fills the rows of `block` using scratch `slot`.
+  func run(block: Int, slot: Int, blockSize: Int, rowCount: Int) {
+    let chunk = self.chunks[block]
+    let scratch = self.scratches[slot]
+    let end = min(rowCount, (block + 1) * blockSize)
+    chunk.lengths.reserveCapacity(end - block * blockSize)
+    for row in block * blockSize ..< end {
+      let before = chunk.targets.count
+      self.fill(row, scratch, chunk)
+      chunk.lengths.append(Int32(chunk.targets.count - before))
+    }
+  }
 }
