@@ -13,8 +13,12 @@ import Testing
     #expect(abs(LogLikelihood.ratio(k11: 1, k12: 0, k21: 0, k22: 1) - 2.772589) < 1e-6)
     #expect(abs(LogLikelihood.ratio(k11: 10, k12: 0, k21: 0, k22: 10) - 27.72589) < 1e-5)
     #expect(abs(LogLikelihood.ratio(k11: 5, k12: 1995, k21: 0, k22: 100_000) - 39.33052) < 1e-5)
-    #expect(abs(LogLikelihood.ratio(k11: 1000, k12: 1995, k21: 1000, k22: 100_000) - 4730.737) < 1e-3)
-    #expect(abs(LogLikelihood.ratio(k11: 1000, k12: 1000, k21: 1000, k22: 99_000) - 5714.932) < 1e-3)
+    #expect(
+      abs(LogLikelihood.ratio(k11: 1000, k12: 1995, k21: 1000, k22: 100_000) - 4730.737) < 1e-3
+    )
+    #expect(
+      abs(LogLikelihood.ratio(k11: 1000, k12: 1000, k21: 1000, k22: 99_000) - 5714.932) < 1e-3
+    )
   }
 
   @Test func positiveAssociationOnlyAboveExpectation() {

@@ -54,7 +54,11 @@ import Testing
   @Test func rankedRowsNeedKnownReasons() {
     let rows = ScoredRows(rows: [[(1, 1)], []])
     #expect(throws: InvariantViolation.self) {
-      try RankedRows(rows: rows, reasons: [200]).checkInvariants(rowCount: 2, targetCount: 2, name: "r")
+      try RankedRows(rows: rows, reasons: [200]).checkInvariants(
+        rowCount: 2,
+        targetCount: 2,
+        name: "r"
+      )
     }
     #expect(throws: Never.self) {
       try RankedRows(rows: rows, reasons: [ReasonCode.sameCategory.rawValue])

@@ -5,7 +5,9 @@ import Testing
 @Suite struct SnapshotBuilderCatalogTests {
   @Test func laterCatalogsOverrideEarlierOnes() throws {
     let first = catalogInput([product("a", price: 100), product("b", price: 200)])
-    let second = catalogInput([product("b", price: 250, file: "second.csv"), product("c", price: 300)])
+    let second = catalogInput([
+      product("b", price: 250, file: "second.csv"), product("c", price: 300),
+    ])
     let snapshot = try buildSnapshot([first, second]).snapshot
     #expect(snapshot.catalog.productIDs.table.strings == ["a", "b", "c"])
     #expect(snapshot.catalog.regularPrice == [100, 250, 300])
@@ -66,7 +68,9 @@ import Testing
     #expect(tree.parent == [-1, -1, 1, 2, -1, 4])
     #expect(tree.depth == [0, 0, 1, 2, 0, 1])
     #expect(tree.children[s.c("top")].map { Int($0) } == [s.c("mid")])
-    #expect(tree.path(of: CategoryIndex(s.c("leaf"))) == "Category top > Category mid > Category leaf")
+    #expect(
+      tree.path(of: CategoryIndex(s.c("leaf"))) == "Category top > Category mid > Category leaf"
+    )
     #expect(result.issues.contains { $0.reason.contains("not declared") && $0.location.line == 2 })
     #expect(result.issues.contains { $0.reason.contains("cycle") && $0.location.line == 6 })
     #expect(tree.subtreeProducts[s.c("top")].map { Int($0) } == [s.p("p")])
@@ -79,7 +83,9 @@ import Testing
         $0.brand = "Acme"
         $0.groupID = "g1"
         $0.currency = "EUR"
-        $0.params = [ProductParam(name: "Colour", value: "red"), ProductParam(name: "Size", value: "M")]
+        $0.params = [
+          ProductParam(name: "Colour", value: "red"), ProductParam(name: "Size", value: "M"),
+        ]
       },
       product("b") {
         $0.brand = "Acme"
@@ -113,7 +119,12 @@ import Testing
         LinkRecord(kind: .compatible, from: "case", to: "phone", location: loc),
         LinkRecord(kind: .successor, from: "old", to: "new", location: loc),
         LinkRecord(kind: .successor, from: "old", to: "new", location: loc),
-        LinkRecord(kind: .accessory, from: "phone", to: "missing", location: RecordLocation(file: "links.csv", line: 9)),
+        LinkRecord(
+          kind: .accessory,
+          from: "phone",
+          to: "missing",
+          location: RecordLocation(file: "links.csv", line: 9)
+        ),
         LinkRecord(kind: .accessory, from: "case", to: "case", location: loc),
       ]
     )
@@ -123,7 +134,11 @@ import Testing
     #expect(s.links.compatible[s.p("phone")].map { Int($0) } == [s.p("case")])
     #expect(s.links.compatible[s.p("case")].map { Int($0) } == [s.p("phone")])
     #expect(s.links.successors[s.p("old")].map { Int($0) } == [s.p("new")])
-    #expect(result.issues.contains { $0.field == "to" && $0.location.line == 9 && $0.severity == .rejected })
+    #expect(
+      result.issues.contains {
+        $0.field == "to" && $0.location.line == 9 && $0.severity == .rejected
+      }
+    )
     #expect(result.issues.contains { $0.field == "accessories" && $0.detail == "ghost" })
     #expect(result.issues.contains { $0.reason == "product linked to itself" })
     try s.checkInvariants()

@@ -42,7 +42,8 @@ func catalogInput(
 }
 
 /// Builds an ``OrderLog`` from orders given as (order id, customer, day, product ids).
-func orderLog(_ orders: [(id: String, customer: String, day: Int, products: [String])]) -> OrderLog {
+func orderLog(_ orders: [(id: String, customer: String, day: Int, products: [String])]) -> OrderLog
+{
   var log = OrderLog()
   var productPosition: [String: Int32] = [:]
   var customerPosition: [String: Int32] = [:]

@@ -39,7 +39,14 @@ import Testing
     try s.checkInvariants()
     let p = s.popularity
     Self.expectViolation(
-      Self.replacing(s, popularity: Popularity(score: p.score, orderCount: p.orderCount, ranking: p.ranking.reversed())),
+      Self.replacing(
+        s,
+        popularity: Popularity(
+          score: p.score,
+          orderCount: p.orderCount,
+          ranking: p.ranking.reversed()
+        )
+      ),
       "popularity.ranking"
     )
     let t = s.categories
@@ -48,7 +55,11 @@ import Testing
     let range = t.subtreeProducts.range(ofRow: root)
     values.swapAt(range.lowerBound, range.lowerBound + 1)
     let unsorted = CategoryTree(
-      ids: t.ids, names: t.names, parent: t.parent, depth: t.depth, children: t.children,
+      ids: t.ids,
+      names: t.names,
+      parent: t.parent,
+      depth: t.depth,
+      children: t.children,
       subtreeProducts: CompressedRows(offsets: t.subtreeProducts.offsets, values: values),
       subtreeSales: t.subtreeSales
     )
@@ -56,18 +67,27 @@ import Testing
     var parents = t.parent
     parents[root] = CategoryIndex(t.count - 1)
     let childFirst = CategoryTree(
-      ids: t.ids, names: t.names, parent: parents, depth: t.depth, children: t.children,
-      subtreeProducts: t.subtreeProducts, subtreeSales: t.subtreeSales
+      ids: t.ids,
+      names: t.names,
+      parent: parents,
+      depth: t.depth,
+      children: t.children,
+      subtreeProducts: t.subtreeProducts,
+      subtreeSales: t.subtreeSales
     )
     Self.expectViolation(Self.replacing(s, categories: childFirst), "does not come before it")
     let h = s.orders
     var offsets = h.orderLines.offsets
     offsets[offsets.count - 1] += 1
     let truncated = OrderHistory(
-      customerIDs: h.customerIDs, orderIDs: h.orderIDs, orderCustomer: h.orderCustomer,
+      customerIDs: h.customerIDs,
+      orderIDs: h.orderIDs,
+      orderCustomer: h.orderCustomer,
       orderTime: h.orderTime,
       orderLines: CompressedRows(offsets: offsets, values: h.orderLines.values),
-      lineQuantity: h.lineQuantity, linePrice: h.linePrice, customerOrders: h.customerOrders,
+      lineQuantity: h.lineQuantity,
+      linePrice: h.linePrice,
+      customerOrders: h.customerOrders,
       customerProducts: h.customerProducts
     )
     Self.expectViolation(Self.replacing(s, orders: truncated), "orders.orderLines")
@@ -83,7 +103,11 @@ import Testing
     Self.expectViolation(
       Self.replacing(
         s,
-        coPurchase: CoPurchaseMatrix(together: outOfRange, later: m.later, categoryFollowUps: m.categoryFollowUps)
+        coPurchase: CoPurchaseMatrix(
+          together: outOfRange,
+          later: m.later,
+          categoryFollowUps: m.categoryFollowUps
+        )
       ),
       "out of range"
     )

@@ -57,8 +57,18 @@ import Testing
       category("solo", parent: "el"), category("clearance", parent: "el"),
     ],
     links: [
-      LinkRecord(kind: .successor, from: "old", to: "mid", location: RecordLocation(file: "l", line: 1)),
-      LinkRecord(kind: .successor, from: "mid", to: "new", location: RecordLocation(file: "l", line: 2)),
+      LinkRecord(
+        kind: .successor,
+        from: "old",
+        to: "mid",
+        location: RecordLocation(file: "l", line: 1)
+      ),
+      LinkRecord(
+        kind: .successor,
+        from: "mid",
+        to: "new",
+        location: RecordLocation(file: "l", line: 2)
+      ),
     ]
   )
   static let orders = orderLog([
@@ -104,7 +114,11 @@ import Testing
   @Test func accessoriesFromHistoryThenCategoryFollowUps() throws {
     let s = try Self.build()
     #expect(s.ids(s.coPurchase.later, s.p("ph1")) == ["case1"])
-    #expect(s.coPurchase.categoryFollowUps.entries(ofRow: s.c("phones")).map { Int($0.target) } == [s.c("cases")])
+    #expect(
+      s.coPurchase.categoryFollowUps.entries(ofRow: s.c("phones")).map { Int($0.target) } == [
+        s.c("cases")
+      ]
+    )
     #expect(s.ids(s.lists.accessories.rows, s.p("ph1")) == ["case1", "case2"])
     #expect(s.reasons(s.lists.accessories, s.p("ph1")) == [.boughtLater, .categoryAccessory])
     #expect(s.ids(s.lists.accessories.rows, s.p("ph2")) == ["case1", "case2"])
@@ -126,7 +140,10 @@ import Testing
     #expect(s.ids(s.lists.replacements.rows, row) == ["new", "ph1", "ph2", "ph1b", "ph3"])
     #expect(
       s.reasons(s.lists.replacements, row)
-        == [.successorLink, .closestAlternative, .closestAlternative, .closestAlternative, .closestAlternative]
+        == [
+          .successorLink, .closestAlternative, .closestAlternative, .closestAlternative,
+          .closestAlternative,
+        ]
     )
     // ph1: same price, same brand, introduced no earlier → 0.5 + 0.2 + 0.1.
     let ph1 = s.lists.replacements.rows.entries(ofRow: row)[1].score
@@ -154,6 +171,10 @@ import Testing
     let row = s.categories.subtreeProducts[s.c("el")].map { s.catalog.productIDs[Int($0)] }
     #expect(row.count == 13)
     #expect(row.first == "case1")
-    #expect(s.categories.subtreeProducts[s.c("cases")].map { s.catalog.productIDs[Int($0)] } == ["case1", "case2"])
+    #expect(
+      s.categories.subtreeProducts[s.c("cases")].map { s.catalog.productIDs[Int($0)] } == [
+        "case1", "case2",
+      ]
+    )
   }
 }

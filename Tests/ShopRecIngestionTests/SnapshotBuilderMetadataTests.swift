@@ -23,7 +23,12 @@ import Testing
     var input = Self.input
     input.recordCounts = ["products.csv": 2]
     let source = SnapshotMetadata.SourceFile(
-      path: "products.csv", format: "csv", bytes: 10, checksum: "00", records: 0, rejected: 0
+      path: "products.csv",
+      format: "csv",
+      bytes: 10,
+      checksum: "00",
+      records: 0,
+      rejected: 0
     )
     var options = SnapshotBuildOptions()
     options.builtAt = 0

@@ -1,12 +1,12 @@
+import Foundation
 import ShopRecCore
 import ShopRecIngestion
 import Testing
-import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Build throughput on a synthetic history. Off by default: run in release with
@@ -21,7 +21,11 @@ import Foundation
     let productCount = max(1000, lineCount / 20)
     var generator = SplitMix64(seed: 42)
     let catalog = SyntheticHistory.catalog(productCount: productCount, generator: &generator)
-    let orders = SyntheticHistory.orders(lineCount: lineCount, productCount: productCount, generator: &generator)
+    let orders = SyntheticHistory.orders(
+      lineCount: lineCount,
+      productCount: productCount,
+      generator: &generator
+    )
     let clock = ContinuousClock()
     var options = SnapshotBuildOptions()
     options.builtAt = 0
@@ -31,11 +35,15 @@ import Foundation
     }
     let built = try #require(result)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("build: \(lineCount) lines, \(productCount) products, \(orders.orderCount) orders: \(seconds) s, \(Int(Double(lineCount) / seconds)) lines/s")
+    print(
+      "build: \(lineCount) lines, \(productCount) products, \(orders.orderCount) orders: \(seconds) s, \(Int(Double(lineCount) / seconds)) lines/s"
+    )
     for phase in BuildProgress.Phase.allCases {
       if let d = built.summary.phaseDurations[phase] { print("  \(phase.rawValue): \(d)") }
     }
-    print("  together pairs \(built.summary.togetherPairs), later pairs \(built.summary.laterPairs)")
+    print(
+      "  together pairs \(built.summary.togetherPairs), later pairs \(built.summary.laterPairs)"
+    )
     let checkTime = try clock.measure { try built.snapshot.checkInvariants() }
     print("  checkInvariants: \(checkTime)")
     #expect(built.snapshot.catalog.count == productCount)
@@ -63,12 +71,20 @@ enum SyntheticHistory {
     let categoryCount = max(10, productCount / 500)
     for c in 0 ..< categoryCount {
       input.categories.append(
-        CategoryRecord(id: "c\(c)", name: "Category \(c)", parentID: c < 10 ? nil : "c\(c % 10)", location: RecordLocation(file: "cat", line: c + 1))
+        CategoryRecord(
+          id: "c\(c)",
+          name: "Category \(c)",
+          parentID: c < 10 ? nil : "c\(c % 10)",
+          location: RecordLocation(file: "cat", line: c + 1)
+        )
       )
     }
     input.products.reserveCapacity(productCount)
     for p in 0 ..< productCount {
-      var record = ProductRecord(id: "p\(p)", location: RecordLocation(file: "products", line: p + 1))
+      var record = ProductRecord(
+        id: "p\(p)",
+        location: RecordLocation(file: "products", line: p + 1)
+      )
       record.title = "Product \(p % 997) model \(p)"
       record.categoryID = "c\(Int(generator.next() % UInt64(categoryCount)))"
       record.brand = "brand\(p % 50)"

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Builds the per-category product lists of the ``CategoryTree``.
@@ -39,7 +39,12 @@ public enum CategoryListsBuilder {
       guard sale > 0, sale < regular, flags.contains(.inStock), !flags.contains(.discontinued),
         catalog.category[product] >= 0
       else { continue }
-      sales.append((ProductIndex(product), saleScore(catalog: catalog, popularity: popularity, product: product, logMax: logMax)))
+      sales.append(
+        (
+          ProductIndex(product),
+          saleScore(catalog: catalog, popularity: popularity, product: product, logMax: logMax)
+        )
+      )
     }
     sales.sort { $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product }
     let saleRows = subtreeRows(

@@ -48,7 +48,8 @@ struct ListContext {
     var score = self.sameBrand(a, b) ? 0.25 : 0
     score += 0.30 * self.priceCloseness(a, b)
     score += 0.25 * self.sharedParams(a, b)
-    score += 0.20 * ProductFeatures.jaccard(self.features.titleWords[a], self.features.titleWords[b])
+    score +=
+      0.20 * ProductFeatures.jaccard(self.features.titleWords[a], self.features.titleWords[b])
     return score
   }
 
@@ -61,9 +62,9 @@ struct ListContext {
 }
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 @inline(__always)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Dunning's log-likelihood ratio (G²) of a 2×2 contingency table, in the entropy form used by

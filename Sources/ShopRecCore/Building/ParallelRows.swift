@@ -1,9 +1,9 @@
 import Dispatch
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Entries of the rows of one block, appended by a row builder running on one worker.
@@ -29,9 +29,9 @@ enum ParallelRows {
   /// The number of CPUs online.
   static var processorCount: Int {
     #if canImport(Glibc) || canImport(Darwin)
-      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     #else
-      return 1
+    return 1
     #endif
   }
 
@@ -46,7 +46,7 @@ enum ParallelRows {
   ) -> (rows: ScoredRows, reasons: [UInt8]) {
     let workers = processorCount
     let slots = workers * 2
-    let blockSize = max(256, (rowCount + workers * 32 - 1) / (workers * 32))
+    let blockSize = max(1, min(256, (rowCount + workers * 32 - 1) / (workers * 32)))
     let blockCount = (rowCount + blockSize - 1) / blockSize
     let job = ParallelJob(
       chunks: (0 ..< blockCount).map { _ in RowChunk() },

@@ -5,10 +5,18 @@ extension Catalog {
   public func checkInvariants(categoryCount: Int? = nil) throws(InvariantViolation) {
     let count = self.count
     try self.productIDs.checkInvariants(name: "catalog.productIDs")
-    try require(self.productIDs.count == count, "catalog: \(self.productIDs.count) ids for \(count) products")
-    for (name, table) in [("titles", self.titles), ("urls", self.urls), ("pictures", self.pictures)] {
+    try require(
+      self.productIDs.count == count,
+      "catalog: \(self.productIDs.count) ids for \(count) products"
+    )
+    for (name, table) in [
+      ("titles", self.titles), ("urls", self.urls), ("pictures", self.pictures),
+    ] {
       try table.checkInvariants(name: "catalog.\(name)")
-      try require(table.count == count, "catalog.\(name): \(table.count) entries for \(count) products")
+      try require(
+        table.count == count,
+        "catalog.\(name): \(table.count) entries for \(count) products"
+      )
     }
     let columns: [(String, Int)] = [
       ("brand", self.brand.count), ("group", self.group.count),
@@ -18,7 +26,10 @@ extension Catalog {
       ("introducedDay", self.introducedDay.count),
     ]
     for (name, columnCount) in columns {
-      try require(columnCount == count, "catalog.\(name): \(columnCount) entries for \(count) products")
+      try require(
+        columnCount == count,
+        "catalog.\(name): \(columnCount) entries for \(count) products"
+      )
     }
     try self.brands.checkInvariants(name: "catalog.brands")
     try self.groupIDs.checkInvariants(name: "catalog.groupIDs")
@@ -60,7 +71,8 @@ extension Catalog {
     try self.params.checkInvariants(rowCount: count, name: "catalog.params")
     for (i, param) in self.params.values.enumerated() {
       try require(
-        Int(param >> 32) < self.paramNames.count && Int(param & 0xFFFF_FFFF) < self.paramValues.count,
+        Int(param >> 32) < self.paramNames.count
+          && Int(param & 0xFFFF_FFFF) < self.paramValues.count,
         "catalog.params value \(i) names an unknown attribute name or value"
       )
     }

@@ -9,9 +9,18 @@ extension CategoryTree {
     let count = self.count
     try self.ids.checkInvariants(name: "categories.ids")
     try self.names.checkInvariants(name: "categories.names")
-    try require(self.ids.count == count, "categories: \(self.ids.count) ids for \(count) categories")
-    try require(self.names.count == count, "categories: \(self.names.count) names for \(count) categories")
-    try require(self.depth.count == count, "categories: \(self.depth.count) depths for \(count) categories")
+    try require(
+      self.ids.count == count,
+      "categories: \(self.ids.count) ids for \(count) categories"
+    )
+    try require(
+      self.names.count == count,
+      "categories: \(self.names.count) names for \(count) categories"
+    )
+    try require(
+      self.depth.count == count,
+      "categories: \(self.depth.count) depths for \(count) categories"
+    )
     var childCount = [Int](repeating: 0, count: count)
     for category in 0 ..< count {
       let parent = self.parent[category]
@@ -26,7 +35,11 @@ extension CategoryTree {
       )
       if parent >= 0 { childCount[Int(parent)] += 1 }
     }
-    try self.children.checkInvariants(rowCount: count, valueCount: count, name: "categories.children")
+    try self.children.checkInvariants(
+      rowCount: count,
+      valueCount: count,
+      name: "categories.children"
+    )
     for category in 0 ..< count {
       try require(
         self.children.count(ofRow: category) == childCount[category],

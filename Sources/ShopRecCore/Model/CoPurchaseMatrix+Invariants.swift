@@ -26,9 +26,18 @@ extension Popularity {
   /// Checks one score and count per product, non-negative finite scores, and that the ranking
   /// is a permutation of all products by descending score, ties by index.
   public func checkInvariants(productCount: Int) throws(InvariantViolation) {
-    try require(self.score.count == productCount, "popularity: \(self.score.count) scores for \(productCount) products")
-    try require(self.orderCount.count == productCount, "popularity: \(self.orderCount.count) counts for \(productCount) products")
-    try require(self.ranking.count == productCount, "popularity: ranking has \(self.ranking.count) of \(productCount) products")
+    try require(
+      self.score.count == productCount,
+      "popularity: \(self.score.count) scores for \(productCount) products"
+    )
+    try require(
+      self.orderCount.count == productCount,
+      "popularity: \(self.orderCount.count) counts for \(productCount) products"
+    )
+    try require(
+      self.ranking.count == productCount,
+      "popularity: ranking has \(self.ranking.count) of \(productCount) products"
+    )
     for (product, score) in self.score.enumerated() {
       try require(score.isFinite && score >= 0, "popularity.score[\(product)] = \(score)")
       try require(self.orderCount[product] >= 0, "popularity.orderCount[\(product)] is negative")
@@ -36,7 +45,10 @@ extension Popularity {
     var ranked = [Bool](repeating: false, count: productCount)
     var previous: ProductIndex = -1
     for (rank, product) in self.ranking.enumerated() {
-      try require(product >= 0 && Int(product) < productCount, "popularity.ranking[\(rank)] = \(product) is out of range")
+      try require(
+        product >= 0 && Int(product) < productCount,
+        "popularity.ranking[\(rank)] = \(product) is out of range"
+      )
       try require(!ranked[Int(product)], "popularity.ranking lists product \(product) twice")
       ranked[Int(product)] = true
       if previous >= 0 {
@@ -55,8 +67,20 @@ extension Popularity {
 extension PrecomputedLists {
   /// Checks the three ranked row sets.
   public func checkInvariants(productCount: Int) throws(InvariantViolation) {
-    try self.similar.checkInvariants(rowCount: productCount, targetCount: productCount, name: "lists.similar")
-    try self.accessories.checkInvariants(rowCount: productCount, targetCount: productCount, name: "lists.accessories")
-    try self.replacements.checkInvariants(rowCount: productCount, targetCount: productCount, name: "lists.replacements")
+    try self.similar.checkInvariants(
+      rowCount: productCount,
+      targetCount: productCount,
+      name: "lists.similar"
+    )
+    try self.accessories.checkInvariants(
+      rowCount: productCount,
+      targetCount: productCount,
+      name: "lists.accessories"
+    )
+    try self.replacements.checkInvariants(
+      rowCount: productCount,
+      targetCount: productCount,
+      name: "lists.replacements"
+    )
   }
 }

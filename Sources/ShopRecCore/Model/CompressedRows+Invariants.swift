@@ -72,7 +72,11 @@ extension ScoredRows {
 extension RankedRows {
   /// Checks the scored rows (see ``ScoredRows/checkInvariants(rowCount:targetCount:rowsAreTargets:name:)``)
   /// and that every reason is a known ``ReasonCode``.
-  public func checkInvariants(rowCount: Int, targetCount: Int, name: String) throws(InvariantViolation) {
+  public func checkInvariants(
+    rowCount: Int,
+    targetCount: Int,
+    name: String
+  ) throws(InvariantViolation) {
     try self.rows.checkInvariants(
       rowCount: rowCount,
       targetCount: targetCount,
@@ -81,7 +85,10 @@ extension RankedRows {
     )
     try require(self.reasons.count == self.rows.entryCount, "\(name): reasons do not match entries")
     for (i, reason) in self.reasons.enumerated() {
-      try require(ReasonCode(rawValue: reason) != nil, "\(name): entry \(i) has unknown reason \(reason)")
+      try require(
+        ReasonCode(rawValue: reason) != nil,
+        "\(name): entry \(i) has unknown reason \(reason)"
+      )
     }
   }
 }

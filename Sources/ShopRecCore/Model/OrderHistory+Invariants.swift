@@ -7,12 +7,28 @@ extension OrderHistory {
     let customerCount = self.customerIDs.count
     try self.customerIDs.checkInvariants(name: "orders.customerIDs")
     try self.orderIDs.checkInvariants(name: "orders.orderIDs")
-    try require(self.orderIDs.count == orderCount, "orders: \(self.orderIDs.count) ids for \(orderCount) orders")
-    try require(self.orderTime.count == orderCount, "orders: \(self.orderTime.count) times for \(orderCount) orders")
-    try self.orderLines.checkInvariants(rowCount: orderCount, valueCount: productCount, name: "orders.orderLines")
+    try require(
+      self.orderIDs.count == orderCount,
+      "orders: \(self.orderIDs.count) ids for \(orderCount) orders"
+    )
+    try require(
+      self.orderTime.count == orderCount,
+      "orders: \(self.orderTime.count) times for \(orderCount) orders"
+    )
+    try self.orderLines.checkInvariants(
+      rowCount: orderCount,
+      valueCount: productCount,
+      name: "orders.orderLines"
+    )
     let lineCount = self.orderLines.values.count
-    try require(self.lineQuantity.count == lineCount, "orders: \(self.lineQuantity.count) quantities for \(lineCount) lines")
-    try require(self.linePrice.count == lineCount, "orders: \(self.linePrice.count) prices for \(lineCount) lines")
+    try require(
+      self.lineQuantity.count == lineCount,
+      "orders: \(self.lineQuantity.count) quantities for \(lineCount) lines"
+    )
+    try require(
+      self.linePrice.count == lineCount,
+      "orders: \(self.linePrice.count) prices for \(lineCount) lines"
+    )
     var seenInOrder = [Int32](repeating: -1, count: productCount)
     for order in 0 ..< orderCount {
       let customer = self.orderCustomer[order]
@@ -21,7 +37,10 @@ extension OrderHistory {
         "orders.orderCustomer[\(order)] = \(customer) is out of range 0..<\(customerCount)"
       )
       for product in self.orderLines[order] {
-        try require(seenInOrder[Int(product)] != Int32(order), "orders: order \(order) lists product \(product) twice")
+        try require(
+          seenInOrder[Int(product)] != Int32(order),
+          "orders: order \(order) lists product \(product) twice"
+        )
         seenInOrder[Int(product)] = Int32(order)
       }
     }
@@ -57,7 +76,10 @@ extension OrderHistory {
     for customer in 0 ..< customerCount {
       var previous: Int32 = -1
       for product in self.customerProducts[customer] {
-        try require(product > previous, "orders.customerProducts[\(customer)] is not strictly ascending")
+        try require(
+          product > previous,
+          "orders.customerProducts[\(customer)] is not strictly ascending"
+        )
         previous = product
       }
     }

@@ -6,7 +6,11 @@ extension ProductLinks {
       ("accessories", self.accessories), ("compatible", self.compatible),
       ("successors", self.successors),
     ] {
-      try rows.checkInvariants(rowCount: productCount, valueCount: productCount, name: "links.\(name)")
+      try rows.checkInvariants(
+        rowCount: productCount,
+        valueCount: productCount,
+        name: "links.\(name)"
+      )
       for product in 0 ..< productCount {
         for target in rows[product] {
           try require(Int(target) != product, "links.\(name)[\(product)] links to itself")

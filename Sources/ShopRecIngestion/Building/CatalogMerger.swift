@@ -36,7 +36,9 @@ struct CatalogMerger {
     local.reserveCapacity(catalog.products.count)
     for (r, record) in catalog.products.enumerated() {
       guard !record.id.isEmpty else {
-        self.issues.append(RecordIssue(location: record.location, field: "id", reason: "missing id"))
+        self.issues.append(
+          RecordIssue(location: record.location, field: "id", reason: "missing id")
+        )
         continue
       }
       guard record.regularPrice > 0 else {
@@ -104,7 +106,9 @@ struct CatalogMerger {
     var local: [String: Int32] = [:]
     for (r, record) in catalog.categories.enumerated() {
       guard !record.id.isEmpty else {
-        self.issues.append(RecordIssue(location: record.location, field: "id", reason: "missing category id"))
+        self.issues.append(
+          RecordIssue(location: record.location, field: "id", reason: "missing category id")
+        )
         continue
       }
       if let first = local[record.id] {

@@ -51,18 +51,30 @@ struct LinkResolver {
       for link in catalog.links {
         guard let from = productIndex[link.from] else {
           issues.append(
-            RecordIssue(location: link.location, field: "from", reason: "unknown product id", detail: link.from)
+            RecordIssue(
+              location: link.location,
+              field: "from",
+              reason: "unknown product id",
+              detail: link.from
+            )
           )
           continue
         }
         guard let to = productIndex[link.to] else {
           issues.append(
-            RecordIssue(location: link.location, field: "to", reason: "unknown product id", detail: link.to)
+            RecordIssue(
+              location: link.location,
+              field: "to",
+              reason: "unknown product id",
+              detail: link.to
+            )
           )
           continue
         }
         guard from != to else {
-          issues.append(RecordIssue(location: link.location, field: "", reason: "product linked to itself"))
+          issues.append(
+            RecordIssue(location: link.location, field: "", reason: "product linked to itself")
+          )
           continue
         }
         switch link.kind {

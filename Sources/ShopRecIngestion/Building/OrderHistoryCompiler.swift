@@ -8,7 +8,8 @@ enum OrderHistoryCompiler {
   /// Checks that the log's columns agree and its indices are in range.
   static func validate(_ log: OrderLog) throws(SnapshotBuildError) {
     let lines = log.lineCount
-    guard log.lineProduct.count == lines, log.lineQuantity.count == lines, log.linePrice.count == lines
+    guard log.lineProduct.count == lines, log.lineQuantity.count == lines,
+      log.linePrice.count == lines
     else { throw .inconsistentInput("order log line columns have different lengths") }
     guard log.orderCustomer.count == log.orderCount, log.orderTime.count == log.orderCount else {
       throw .inconsistentInput("order log order columns have different lengths")
@@ -16,10 +17,13 @@ enum OrderHistoryCompiler {
     for line in 0 ..< lines {
       guard log.lineOrder[line] >= 0, Int(log.lineOrder[line]) < log.orderCount,
         log.lineProduct[line] >= 0, Int(log.lineProduct[line]) < log.productIDs.count
-      else { throw .inconsistentInput("order log line \(line) refers to an unknown order or product") }
+      else {
+        throw .inconsistentInput("order log line \(line) refers to an unknown order or product")
+      }
     }
     for order in 0 ..< log.orderCount {
-      guard log.orderCustomer[order] >= 0, Int(log.orderCustomer[order]) < log.customerIDs.count else {
+      guard log.orderCustomer[order] >= 0, Int(log.orderCustomer[order]) < log.customerIDs.count
+      else {
         throw .inconsistentInput("order log order \(order) refers to an unknown customer")
       }
     }
@@ -31,7 +35,11 @@ enum OrderHistoryCompiler {
   }
 
   /// The history of a validated `log`, mapping order-side products through `productMap`.
-  static func compile(_ log: OrderLog, productMap: [ProductIndex], productCount: Int) -> OrderHistory {
+  static func compile(
+    _ log: OrderLog,
+    productMap: [ProductIndex],
+    productCount: Int
+  ) -> OrderHistory {
     let orderCount = log.orderCount
     // Group lines by order (counting sort).
     var starts = [Int32](repeating: 0, count: orderCount + 1)
@@ -79,7 +87,9 @@ enum OrderHistoryCompiler {
     let customerCount = log.customerIDs.count
     var customerOrderPairs: [(row: Int32, value: Int32)] = []
     customerOrderPairs.reserveCapacity(orderCount)
-    for order in 0 ..< orderCount { customerOrderPairs.append((log.orderCustomer[order], Int32(order))) }
+    for order in 0 ..< orderCount {
+      customerOrderPairs.append((log.orderCustomer[order], Int32(order)))
+    }
     let unsorted = CompressedRows(rowCount: customerCount, pairs: customerOrderPairs)
     var orderValues = unsorted.values
     var productOffsets: [Int32] = [0]

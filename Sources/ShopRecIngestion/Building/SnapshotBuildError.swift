@@ -27,7 +27,8 @@ public enum SnapshotBuildError: Error, Sendable, Equatable, CustomStringConverti
         text += "; top reasons: "
         text += topReasons.map { group in
           let field = group.field.isEmpty ? "" : "\(group.field): "
-          return "\(group.file): \(field)\(group.reason) ×\(group.count) (\(group.examples.joined(separator: ", ")))"
+          return
+            "\(group.file): \(field)\(group.reason) ×\(group.count) (\(group.examples.joined(separator: ", ")))"
         }.joined(separator: "; ")
       }
       return text

@@ -30,7 +30,11 @@ extension SnapshotBuilder {
       progress: report
     )
     report(BuildProgress(phase: .categoryLists, done: 0, total: 1))
-    let lists = CategoryListsBuilder.build(parent: tree.parent, catalog: catalog, popularity: popularity)
+    let lists = CategoryListsBuilder.build(
+      parent: tree.parent,
+      catalog: catalog,
+      popularity: popularity
+    )
     let categories = CategoryTree(
       ids: IndexedStrings(tree.ids),
       names: StringTable(tree.names),
@@ -93,7 +97,9 @@ extension SnapshotBuilder {
     for catalog in catalogs { counts.merge(catalog.recordCounts, uniquingKeysWith: +) }
     if let orders { counts.merge(orders.recordCounts, uniquingKeysWith: +) }
     var rejected: [String: Int] = [:]
-    for issue in issues where issue.severity == .rejected { rejected[issue.location.file, default: 0] += 1 }
+    for issue in issues where issue.severity == .rejected {
+      rejected[issue.location.file, default: 0] += 1
+    }
     return sources.map { source in
       var source = source
       if let records = counts[source.path] { source.records = records }

@@ -88,7 +88,11 @@ public struct SnapshotBuilder: Sendable {
     report(BuildProgress(phase: .groupingOrders, done: 0, total: 1))
     let history =
       orders.map {
-        OrderHistoryCompiler.compile($0, productMap: compiled.orderProductMap, productCount: catalog.count)
+        OrderHistoryCompiler.compile(
+          $0,
+          productMap: compiled.orderProductMap,
+          productCount: catalog.count
+        )
       } ?? OrderHistoryCompiler.compile(OrderLog(), productMap: [], productCount: catalog.count)
     report(BuildProgress(phase: .groupingOrders, done: 1, total: 1))
 
@@ -128,7 +132,8 @@ public struct SnapshotBuilder: Sendable {
     }
     if let orders {
       if orders.recordCounts.isEmpty {
-        total += orders.lineCount + orders.issues.reduce(0) { $0 + ($1.severity == .rejected ? 1 : 0) }
+        total +=
+          orders.lineCount + orders.issues.reduce(0) { $0 + ($1.severity == .rejected ? 1 : 0) }
       } else {
         total += orders.recordCounts.values.reduce(0, +)
       }

@@ -1,9 +1,9 @@
 import ShopRecCore
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// The snapshot version: build time as `yyyyMMdd'T'HHmmss'Z'` plus `-` and the first 8 hex
