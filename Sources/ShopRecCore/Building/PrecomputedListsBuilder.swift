@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the ``PrecomputedLists`` of a snapshot (similar, accessories, replacements); each list
+/// has its own builder so it can be refined or replaced alone.
+public enum PrecomputedListsBuilder {
+  /// The lists for a catalog whose category tree, links, matrix and popularity are built.
+  public static func build(
+    catalog: Catalog,
+    categories: CategoryTree,
+    links: ProductLinks,
+    coPurchase: CoPurchaseMatrix,
+    popularity: Popularity,
+    options: SnapshotBuildOptions,
+    progress: (BuildProgress) -> Void = { _ in }
+  ) -> PrecomputedLists {
+    let features = ProductFeatures(
+      catalog: catalog,
+      categoryCount: categories.count,
+      popularity: popularity
+    )
+    let context = ListContext(
+      catalog: catalog,
+      parent: categories.parent,
+      subtreeProducts: categories.subtreeProducts,
+      links: links,
+      coPurchase: coPurchase,
+      popularity: popularity,
+      features: features,
+      listLength: max(0, options.listLength),
+      logMaxPopularity: log1p(Double(popularity.score.max() ?? 0))
+    )
+    let similar = SimilarListBuilder.build(context: context) {
+      progress(BuildProgress(phase: .similar, done: $0, total: $1))
+    }
+    let accessories = AccessoryListBuilder.build(context: context) {
+      progress(BuildProgress(phase: .accessories, done: $0, total: $1))
+    }
+    let replacements = ReplacementListBuilder.build(context: context) {
+      progress(BuildProgress(phase: .replacements, done: $0, total: $1))
+    }
+    return PrecomputedLists(similar: similar, accessories: accessories, replacements: replacements)
+  }
+}

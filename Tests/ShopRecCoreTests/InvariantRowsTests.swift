@@ -1,0 +1,82 @@
+import ShopRecCore
+import Testing
+
+@Suite struct InvariantRowsTests {
+  @Test func validRowsPass() throws {
+    let rows = CompressedRows<Int32>(rows: [[1, 2], [], [0]])
+    try rows.checkInvariants(rowCount: 3, valueCount: 3, name: "rows")
+    let scored = ScoredRows(rows: [[(1, 3), (2, 3)], [], [(0, 1)]])
+    try scored.checkInvariants(rowCount: 3, targetCount: 3, rowsAreTargets: true, name: "s")
+  }
+
+  @Test func offsetsMustStartAtZeroGrowAndEndAtCount() {
+    let cases: [(CompressedRows<Int32>, String)] = [
+      (CompressedRows(offsets: [1, 2], values: [0, 0]), "first offset"),
+      (CompressedRows(offsets: [0, 2, 1], values: [0, 0]), "is below offset"),
+      (CompressedRows(offsets: [0, 1, 3], values: [0, 0]), "does not match"),
+    ]
+    for (rows, fragment) in cases {
+      #expect {
+        try rows.checkInvariants(rowCount: rows.rowCount, valueCount: 5, name: "rows")
+      } throws: { error in
+        (error as? InvariantViolation)?.message.contains(fragment) == true
+      }
+    }
+  }
+
+  @Test func valuesMustBeInRangeAndRowCountMatch() {
+    let rows = CompressedRows<Int32>(rows: [[0, 7]])
+    #expect(throws: InvariantViolation.self) {
+      try rows.checkInvariants(rowCount: 1, valueCount: 5, name: "rows")
+    }
+    #expect(throws: InvariantViolation.self) {
+      try rows.checkInvariants(rowCount: 2, valueCount: 10, name: "rows")
+    }
+  }
+
+  @Test func scoredRowsMustDescendAndNotListThemselves() {
+    let rising = ScoredRows(rows: [[(1, 1), (2, 2)], [], []])
+    #expect {
+      try rising.checkInvariants(rowCount: 3, targetCount: 3, name: "s")
+    } throws: { error in
+      (error as? InvariantViolation)?.message.contains("descending") == true
+    }
+    let selfLink = ScoredRows(rows: [[(0, 1)]])
+    #expect(throws: InvariantViolation.self) {
+      try selfLink.checkInvariants(rowCount: 1, targetCount: 1, rowsAreTargets: true, name: "s")
+    }
+    let nan = ScoredRows(rows: [[(0, .nan)]])
+    #expect(throws: InvariantViolation.self) {
+      try nan.checkInvariants(rowCount: 1, targetCount: 1, name: "s")
+    }
+  }
+
+  @Test func rankedRowsNeedKnownReasons() {
+    let rows = ScoredRows(rows: [[(1, 1)], []])
+    #expect(throws: InvariantViolation.self) {
+      try RankedRows(rows: rows, reasons: [200]).checkInvariants(
+        rowCount: 2,
+        targetCount: 2,
+        name: "r"
+      )
+    }
+    #expect(throws: Never.self) {
+      try RankedRows(rows: rows, reasons: [ReasonCode.sameCategory.rawValue])
+        .checkInvariants(rowCount: 2, targetCount: 2, name: "r")
+    }
+  }
+
+  @Test func indexedStringsMustFindEveryString() {
+    let good = IndexedStrings(["a", "b", "c"])
+    #expect(throws: Never.self) { try good.checkInvariants(name: "ids") }
+    // A duplicate id: the index finds the first, so the second is unreachable.
+    let duplicate = IndexedStrings(["a", "b", "a"])
+    #expect(throws: InvariantViolation.self) { try duplicate.checkInvariants(name: "ids") }
+    // An index that lost an entry.
+    let slots = good.index.slots.map { $0 == 1 ? Int32(-1) : $0 }
+    let broken = IndexedStrings(table: good.table, index: StringIndex(slots: slots))
+    #expect(throws: InvariantViolation.self) { try broken.checkInvariants(name: "ids") }
+    let table = StringTable(bytes: [0x61], offsets: [0, 2])
+    #expect(throws: InvariantViolation.self) { try table.checkInvariants(name: "t") }
+  }
+}

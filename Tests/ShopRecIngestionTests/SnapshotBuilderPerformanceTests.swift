@@ -1,0 +1,126 @@
+import Foundation
+import ShopRecCore
+import ShopRecIngestion
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Build throughput on a synthetic history. Off by default: run in release with
+/// `SHOPREC_BUILD_PERF_LINES=1000000 swift test -c release --filter SnapshotBuilderPerformance`.
+/// Prints figures; asserts only correctness (no timing assertions).
+@Suite struct SnapshotBuilderPerformanceTests {
+  static let lines = Int(String(cString: getenv("SHOPREC_BUILD_PERF_LINES") ?? strdup("0")!)) ?? 0
+
+  @Test(.enabled(if: lines > 0, "set SHOPREC_BUILD_PERF_LINES to run"))
+  func syntheticBuild() throws {
+    let lineCount = Self.lines
+    let productCount = max(1000, lineCount / 20)
+    var generator = SplitMix64(seed: 42)
+    let catalog = SyntheticHistory.catalog(productCount: productCount, generator: &generator)
+    let orders = SyntheticHistory.orders(
+      lineCount: lineCount,
+      productCount: productCount,
+      generator: &generator
+    )
+    let clock = ContinuousClock()
+    var options = SnapshotBuildOptions()
+    options.builtAt = 0
+    var result: SnapshotBuildResult?
+    let elapsed = try clock.measure {
+      result = try SnapshotBuilder(options: options).build(catalogs: [catalog], orders: orders)
+    }
+    let built = try #require(result)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(
+      "build: \(lineCount) lines, \(productCount) products, \(orders.orderCount) orders: \(seconds) s, \(Int(Double(lineCount) / seconds)) lines/s"
+    )
+    for phase in BuildProgress.Phase.allCases {
+      if let d = built.summary.phaseDurations[phase] { print("  \(phase.rawValue): \(d)") }
+    }
+    print(
+      "  together pairs \(built.summary.togetherPairs), later pairs \(built.summary.laterPairs)"
+    )
+    let checkTime = try clock.measure { try built.snapshot.checkInvariants() }
+    print("  checkInvariants: \(checkTime)")
+    #expect(built.snapshot.catalog.count == productCount)
+  }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix64 {
+  var state: UInt64
+  init(seed: UInt64) { self.state = seed }
+  mutating func next() -> UInt64 {
+    self.state &+= 0x9E37_79B9_7F4A_7C15
+    var z = self.state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func unit() -> Double { Double(self.next() >> 11) / Double(1 << 53) }
+}
+
+/// Synthetic catalogs and order logs: Zipf-like popularity, baskets of 1–10.
+enum SyntheticHistory {
+  static func catalog(productCount: Int, generator: inout SplitMix64) -> CatalogInput {
+    var input = CatalogInput()
+    let categoryCount = max(10, productCount / 500)
+    for c in 0 ..< categoryCount {
+      input.categories.append(
+        CategoryRecord(
+          id: "c\(c)",
+          name: "Category \(c)",
+          parentID: c < 10 ? nil : "c\(c % 10)",
+          location: RecordLocation(file: "cat", line: c + 1)
+        )
+      )
+    }
+    input.products.reserveCapacity(productCount)
+    for p in 0 ..< productCount {
+      var record = ProductRecord(
+        id: "p\(p)",
+        location: RecordLocation(file: "products", line: p + 1)
+      )
+      record.title = "Product \(p % 997) model \(p)"
+      record.categoryID = "c\(Int(generator.next() % UInt64(categoryCount)))"
+      record.brand = "brand\(p % 50)"
+      record.regularPrice = Int64(100 + generator.next() % 100_000)
+      if p % 10 == 0 { record.salePrice = record.regularPrice * 8 / 10 }
+      record.inStock = p % 7 != 0
+      input.products.append(record)
+    }
+    return input
+  }
+
+  /// Zipf(1)-like product ranks by inverse-CDF sampling over a harmonic approximation.
+  static func orders(lineCount: Int, productCount: Int, generator: inout SplitMix64) -> OrderLog {
+    var log = OrderLog()
+    log.productIDs = (0 ..< productCount).map { "p\($0)" }
+    log.productNames = [String](repeating: "", count: productCount)
+    log.productLastPrice = [Int64](repeating: 0, count: productCount)
+    let customerCount = max(1, lineCount / 25)
+    log.customerIDs = (0 ..< customerCount).map { "u\($0)" }
+    let logN = Foundation.log(Double(productCount))
+    var lines = 0
+    while lines < lineCount {
+      let order = Int32(log.orderIDs.count)
+      log.orderIDs.append("o\(order)")
+      log.orderCustomer.append(Int32(generator.next() % UInt64(customerCount)))
+      log.orderTime.append(1_700_000_000 + Int64(generator.next() % (730 * 86_400)))
+      let size = min(lineCount - lines, 1 + Int(generator.next() % 10))
+      for _ in 0 ..< size {
+        let rank = Int(exp(generator.unit() * logN)) - 1
+        log.lineOrder.append(order)
+        log.lineProduct.append(Int32(min(productCount - 1, max(0, rank))))
+        log.lineQuantity.append(1)
+        log.linePrice.append(1000)
+      }
+      lines += size
+    }
+    return log
+  }
+}
