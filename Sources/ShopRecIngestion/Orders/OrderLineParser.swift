@@ -22,7 +22,7 @@ struct OrderLineParser {
 
   /// Reads the reader's current record into `log`.
   mutating func append(
-    from reader: DelimitedTextReader,
+    from reader: borrowing DelimitedTextReader,
     appender: inout OrderLogAppender,
     log: inout OrderLog
   ) -> Outcome {
@@ -77,7 +77,8 @@ struct OrderLineParser {
         price = parsed
       }
     }
-    let nameBytes = columns.name >= 0 ? reader.field(columns.name) : productBytes
+    let nameBytes =
+      columns.name >= 0 ? reader.field(columns.name) : UnsafeBufferPointer(start: nil, count: 0)
     let customer = appender.customer(customerBytes, log: &log)
     let order: Int32
     if columns.order >= 0 {
@@ -111,7 +112,7 @@ struct OrderLineParser {
   }
 
   private func reject(
-    _ reader: DelimitedTextReader,
+    _ reader: borrowing DelimitedTextReader,
     _ column: Int,
     _ reason: String,
     log: inout OrderLog,

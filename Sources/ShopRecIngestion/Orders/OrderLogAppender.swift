@@ -14,16 +14,21 @@ struct OrderLogAppender {
   private var lastTimeKey: [UInt8] = []
   private var lastTime: Int64?
   private var scratch: [UInt8] = []
+  /// One bit per product: set once the product has a name.
+  private var namedProducts: [UInt64] = []
   /// Orders that existed before this file and whose time this file lowered, with their old time.
   private(set) var loweredEarlierOrderTimes: [(order: Int32, time: Int64)] = []
   private let earlierOrderCount: Int32
 
   /// An appender continuing `log` (its ids are interned first).
   init(continuing log: OrderLog) {
+    self.earlierOrderCount = Int32(log.orderIDs.count)
     for id in log.orderIDs { _ = self.orders.intern(id) }
     for id in log.customerIDs { _ = self.customers.intern(id) }
     for id in log.productIDs { _ = self.products.intern(id) }
-    self.earlierOrderCount = Int32(log.orderIDs.count)
+    for (position, name) in log.productNames.enumerated() where !name.isEmpty {
+      self.markNamed(position)
+    }
   }
 
   /// The time written in `bytes`, remembering the last text parsed.
@@ -120,13 +125,29 @@ struct OrderLogAppender {
       log.productIDs.append(String(decoding: bytes, as: UTF8.self))
       log.productNames.append(String(decoding: name, as: UTF8.self))
       log.productLastPrice.append(max(price, 0))
+      if !name.isEmpty { self.markNamed(position) }
       return index
     }
-    if log.productNames[position].isEmpty, !name.isEmpty {
+    if !name.isEmpty, !self.isNamed(position) {
       log.productNames[position] = String(decoding: name, as: UTF8.self)
+      self.markNamed(position)
     }
     if price > 0 { log.productLastPrice[position] = price }
     return index
+  }
+
+  private mutating func markNamed(_ position: Int) {
+    let word = position >> 6
+    if word >= self.namedProducts.count {
+      self.namedProducts.append(contentsOf: repeatElement(0, count: word + 1 - self.namedProducts.count))
+    }
+    self.namedProducts[word] |= 1 << UInt64(position & 63)
+  }
+
+  @inline(__always)
+  private func isNamed(_ position: Int) -> Bool {
+    let word = position >> 6
+    return word < self.namedProducts.count && self.namedProducts[word] & (1 << UInt64(position & 63)) != 0
   }
 
   @inline(__always)

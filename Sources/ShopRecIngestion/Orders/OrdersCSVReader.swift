@@ -44,7 +44,7 @@ public enum OrdersCSVReader {
   public static func recognize(path: String) throws(FeedError) -> OrderColumnMapping {
     let prefix = try FileByteSource.prefix(ofFileAt: path, count: 64 << 10)
     let delimiter = Self.likelyDelimiter(prefix)
-    let reader = try DelimitedTextReader(path: path, delimiter: UInt8(ascii: delimiter))
+    var reader = try DelimitedTextReader(path: path, delimiter: UInt8(ascii: delimiter))
     guard try reader.nextRecord() else {
       throw FeedError(location: RecordLocation(file: path, line: 1), reason: "empty orders file")
     }
@@ -80,7 +80,7 @@ public enum OrdersCSVReader {
     appender: inout OrderLogAppender,
     log: inout OrderLog
   ) throws(FeedError) {
-    let reader = try DelimitedTextReader(path: path, delimiter: UInt8(ascii: mapping.delimiter))
+    var reader = try DelimitedTextReader(path: path, delimiter: UInt8(ascii: mapping.delimiter))
     var header: [String] = []
     if mapping.hasHeader {
       guard try reader.nextRecord() else {

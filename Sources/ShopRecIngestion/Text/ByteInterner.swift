@@ -1,15 +1,25 @@
 import ShopRecCore
 
 /// Maps byte strings to dense indexes in first-seen order, looking keys up by their bytes so
-/// that repeated ids cost a hash and a compare, never a String.
+/// that repeated ids cost a hash and usually one cache miss, never a String.
 ///
-/// Open addressing with linear probing over a power-of-two slot array (at most half full); the
-/// keys' bytes live back to back in one arena.
+/// Open addressing with linear probing over a power-of-two array of 16-byte slots, at most 70 %
+/// full. A slot holds a hash tag with the key's length, the key's index, and either the key
+/// itself (keys of up to 8 bytes, compared in the slot) or the offset of its bytes in an arena
+/// (longer keys, stored as a 4-byte length and the bytes).
 struct ByteInterner {
+  private struct Slot {
+    /// Short keys: their bytes, zero-padded. Long keys: the arena offset of their entry.
+    var word: UInt64
+    /// 0 for an empty slot; else a set top bit, 23 hash bits and the key length (capped at 255).
+    var meta: UInt32
+    /// The key's index.
+    var index: UInt32
+  }
+
+  private var slots = [Slot](repeating: Slot(word: 0, meta: 0, index: 0), count: 64)
   private var arena: [UInt8] = []
-  private var keyOffsets: [Int] = [0]
   private var keyHashes: [UInt64] = []
-  private var slots: [Int32] = Array(repeating: -1, count: 64)
 
   /// The number of distinct keys.
   var count: Int { self.keyHashes.count }
@@ -20,23 +30,37 @@ struct ByteInterner {
   /// The index of `key`, adding it when new; `inserted` tells whether it was.
   mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
     let hash = XXHash64.hash(UnsafeRawBufferPointer(key))
+    let meta = 0x8000_0000 | UInt32(truncatingIfNeeded: hash >> 41) << 8 | UInt32(min(key.count, 255))
+    let short = key.count <= 8
+    let word = short ? Self.packed(key) : 0
     let mask = self.slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let candidate = self.slots[slot]
-      if candidate < 0 { break }
-      if self.keyHashes[Int(candidate)] == hash, self.keyEquals(Int(candidate), key) {
-        return (candidate, false)
+    var position = Int(truncatingIfNeeded: hash) & mask
+    let found: UInt32? = self.slots.withUnsafeBufferPointer { slots in
+      while true {
+        let slot = slots[position]
+        if slot.meta == 0 { return nil }
+        if slot.meta == meta {
+          if short {
+            if slot.word == word { return slot.index }
+          } else if self.arenaEntryEquals(Int(slot.word), key) {
+            return slot.index
+          }
+        }
+        position = (position + 1) & mask
       }
-      slot = (slot + 1) & mask
     }
-    let index = Int32(self.keyHashes.count)
-    self.arena.append(contentsOf: key)
-    self.keyOffsets.append(self.arena.count)
+    if let found { return (Int32(bitPattern: found), false) }
+    let index = UInt32(self.keyHashes.count)
+    var stored = word
+    if !short {
+      stored = UInt64(self.arena.count)
+      withUnsafeBytes(of: UInt32(key.count).littleEndian) { self.arena.append(contentsOf: $0) }
+      self.arena.append(contentsOf: key)
+    }
     self.keyHashes.append(hash)
-    self.slots[slot] = index
-    if self.keyHashes.count * 2 > self.slots.count { self.grow() }
-    return (index, true)
+    self.slots[position] = Slot(word: stored, meta: meta, index: index)
+    if self.keyHashes.count * 10 > self.slots.count * 7 { self.grow() }
+    return (Int32(bitPattern: index), true)
   }
 
   /// The index of `key` adding it when new (for seeding from Strings).
@@ -44,24 +68,35 @@ struct ByteInterner {
     ByteText.withBytes(of: key) { self.intern($0) }
   }
 
-  private func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = self.keyOffsets[index]
-    let end = self.keyOffsets[index + 1]
-    guard end - start == key.count else { return false }
-    return self.arena.withUnsafeBufferPointer { arena in
-      ByteText.equal(UnsafeBufferPointer(rebasing: arena[start ..< end]), key)
+  @inline(__always)
+  private static func packed(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var word: UInt64 = 0
+    withUnsafeMutableBytes(of: &word) { destination in
+      if let source = key.baseAddress {
+        destination.baseAddress?.copyMemory(from: source, byteCount: key.count)
+      }
+    }
+    return word
+  }
+
+  private func arenaEntryEquals(_ offset: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    self.arena.withUnsafeBufferPointer { arena in
+      guard let base = arena.baseAddress else { return false }
+      let length = Int(UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)))
+      guard length == key.count else { return false }
+      return ByteText.equal(UnsafeBufferPointer(start: base + offset + 4, count: length), key)
     }
   }
 
   private mutating func grow() {
     let capacity = self.slots.count * 2
     let mask = capacity - 1
-    var slots = [Int32](repeating: -1, count: capacity)
-    for (index, hash) in self.keyHashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(index)
+    var grown = [Slot](repeating: Slot(word: 0, meta: 0, index: 0), count: capacity)
+    for slot in self.slots where slot.meta != 0 {
+      var position = Int(truncatingIfNeeded: self.keyHashes[Int(slot.index)]) & mask
+      while grown[position].meta != 0 { position = (position + 1) & mask }
+      grown[position] = slot
     }
-    self.slots = slots
+    self.slots = grown
   }
 }

@@ -8,7 +8,7 @@
 /// including those inside quoted fields. A UTF-8 byte order mark at the start is skipped, a CR
 /// before LF is dropped, and blank lines are skipped. Fields that are not valid UTF-8 stop the
 /// read with a ``FeedError`` naming the line.
-final class DelimitedTextReader {
+struct DelimitedTextReader: ~Copyable {
   /// The file, as given.
   let path: String
   /// The field separator (`,` or a tab).
@@ -26,7 +26,9 @@ final class DelimitedTextReader {
   private var consumedBeforeBuffer = 0
   private var atEndOfFile = false
   private var nextLine = 1
-  private var bounds: [Int] = []
+  private var bounds: UnsafeMutablePointer<Int>
+  private var boundCapacity = 64
+  private var boundCount = 0
 
   /// The most a single record may take before the file is rejected.
   static let maximumRecordBytes = 256 << 20
@@ -39,12 +41,24 @@ final class DelimitedTextReader {
   init(path: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
     throws(FeedError)
   {
+    let source = try FileByteSource(path: path)
+    let capacity = max(chunkSize, 16)
+    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let count: Int
+    do {
+      count = try source.read(into: UnsafeMutableRawBufferPointer(start: base, count: capacity), line: 1)
+    } catch {
+      base.deallocate()
+      throw error
+    }
     self.path = path
     self.delimiter = delimiter
-    self.source = try FileByteSource(path: path)
-    self.capacity = max(chunkSize, 16)
-    self.base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
-    try self.fill()
+    self.source = source
+    self.capacity = capacity
+    self.base = base
+    self.dataEnd = count
+    self.atEndOfFile = count == 0
+    self.bounds = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     if self.dataEnd >= 3, self.base[0] == 0xEF, self.base[1] == 0xBB, self.base[2] == 0xBF {
       self.nextStart = 3
     }
@@ -52,10 +66,11 @@ final class DelimitedTextReader {
 
   deinit {
     self.base.deallocate()
+    self.bounds.deallocate()
   }
 
   /// The number of fields in the current record.
-  var fieldCount: Int { self.bounds.count >> 1 }
+  var fieldCount: Int { self.boundCount >> 1 }
 
   /// The bytes of field `index` (0-based) without quotes and surrounding spaces; empty when the
   /// record has fewer fields. Valid until the next ``nextRecord()``.
@@ -80,7 +95,7 @@ final class DelimitedTextReader {
   }
 
   /// Moves to the next non-blank record; returns false at the end of the file.
-  func nextRecord() throws(FeedError) -> Bool {
+  mutating func nextRecord() throws(FeedError) -> Bool {
     while true {
       guard let hadQuotes = try self.scanRecord() else { return false }
       if self.fieldCount == 1, !hadQuotes, self.bounds[0] == self.bounds[1] { continue }
@@ -89,10 +104,14 @@ final class DelimitedTextReader {
   }
 
   /// Scans one record into `bounds`; returns whether it held a quoted field, or nil at the end.
-  private func scanRecord() throws(FeedError) -> Bool? {
+  private mutating func scanRecord() throws(FeedError) -> Bool? {
     let quote = Self.quote
     let lineFeed = Self.lineFeed
     let delimiter = self.delimiter
+    let delimiterPattern = Self.ones &* UInt64(delimiter)
+    let lineFeedPattern = Self.ones &* UInt64(lineFeed)
+    var base = self.base
+    var dataEnd = self.dataEnd
     var start = self.nextStart
     var position = start
     var fieldStart = start
@@ -102,15 +121,15 @@ final class DelimitedTextReader {
     var inQuotes = false
     var sawQuote = false
     var lineBreaks = 0
-    var highBits: UInt8 = 0
+    var highBits: UInt64 = 0
     var terminated = false
-    self.bounds.removeAll(keepingCapacity: true)
+    self.boundCount = 0
 
     while true {
-      if position >= self.dataEnd || (inQuotes && self.base[position] == quote
-        && position + 1 >= self.dataEnd && !self.atEndOfFile)
+      if position >= dataEnd
+        || (inQuotes && base[position] == quote && position + 1 >= dataEnd && !self.atEndOfFile)
       {
-        if self.atEndOfFile, position >= self.dataEnd {
+        if self.atEndOfFile, position >= dataEnd {
           if position == start { return nil }
           if inQuotes {
             throw FeedError(
@@ -121,19 +140,37 @@ final class DelimitedTextReader {
           break
         }
         let shift = try self.compactAndFill(keepingFrom: start)
+        base = self.base
+        dataEnd = self.dataEnd
         start -= shift
         position -= shift
         fieldStart -= shift
         contentStart -= shift
         write -= shift
-        for index in self.bounds.indices { self.bounds[index] -= shift }
+        for index in 0 ..< self.boundCount { self.bounds[index] -= shift }
         continue
       }
-      let byte = self.base[position]
+      if !inQuotes, !quoted, position != fieldStart || base[position] != quote {
+        // Unquoted text: skip 8 bytes at a time to the next delimiter or line feed.
+        while position + 8 <= dataEnd {
+          let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+          let matches = Self.zeroBytes(word ^ delimiterPattern) | Self.zeroBytes(word ^ lineFeedPattern)
+          if matches != 0 {
+            let offset = matches.trailingZeroBitCount >> 3
+            highBits |= word & (offset == 0 ? 0 : (~0 as UInt64) >> (64 - 8 * offset))
+            position += offset
+            break
+          }
+          highBits |= word
+          position += 8
+        }
+        if position >= dataEnd { continue }
+      }
+      let byte = base[position]
       if inQuotes {
         if byte == quote {
-          if position + 1 < self.dataEnd, self.base[position + 1] == quote {
-            self.base[write] = quote
+          if position + 1 < dataEnd, base[position + 1] == quote {
+            base[write] = quote
             write += 1
             position += 2
           } else {
@@ -143,15 +180,14 @@ final class DelimitedTextReader {
           continue
         }
         if byte == lineFeed { lineBreaks += 1 }
-        highBits |= byte
-        self.base[write] = byte
+        highBits |= UInt64(byte)
+        base[write] = byte
         write += 1
         position += 1
         continue
       }
       if byte == delimiter {
-        self.bounds.append(contentStart)
-        self.bounds.append(quoted ? write : position)
+        self.appendBounds(contentStart, quoted ? write : position)
         position += 1
         fieldStart = position
         contentStart = position
@@ -172,26 +208,49 @@ final class DelimitedTextReader {
         write = position
         continue
       }
-      highBits |= byte
+      highBits |= UInt64(byte)
       if quoted {
-        self.base[write] = byte
+        base[write] = byte
         write += 1
       }
       position += 1
     }
 
     var end = quoted ? write : position
-    if position > start, self.base[position - 1] == Self.carriageReturn, end > contentStart {
+    if position > start, base[position - 1] == Self.carriageReturn, end > contentStart {
       end -= 1
     }
-    self.bounds.append(contentStart)
-    self.bounds.append(end)
+    self.appendBounds(contentStart, end)
     self.line = self.nextLine
     self.byteOffset = self.consumedBeforeBuffer + start
     self.nextLine += lineBreaks + (terminated ? 1 : 0)
     self.nextStart = terminated ? position + 1 : position
-    if highBits & 0x80 != 0 { try self.validateUTF8() }
+    if highBits & Self.highBits != 0 { try self.validateUTF8() }
     return sawQuote
+  }
+
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The high bit of each zero byte of `word` set (exact for the lowest zero byte).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- Self.ones) & ~word & Self.highBits
+  }
+
+  @inline(__always)
+  private mutating func appendBounds(_ start: Int, _ end: Int) {
+    if self.boundCount + 2 > self.boundCapacity {
+      let capacity = self.boundCapacity * 2
+      let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+      grown.update(from: self.bounds, count: self.boundCount)
+      self.bounds.deallocate()
+      self.bounds = grown
+      self.boundCapacity = capacity
+    }
+    self.bounds[self.boundCount] = start
+    self.bounds[self.boundCount + 1] = end
+    self.boundCount += 2
   }
 
   private func validateUTF8() throws(FeedError) {
@@ -210,7 +269,7 @@ final class DelimitedTextReader {
 
   /// Moves the unread tail (from `start`) to the front, grows the buffer when the tail fills it,
   /// and reads more. Returns how far the tail moved.
-  private func compactAndFill(keepingFrom start: Int) throws(FeedError) -> Int {
+  private mutating func compactAndFill(keepingFrom start: Int) throws(FeedError) -> Int {
     let tail = self.dataEnd - start
     if start > 0 {
       if tail > 0 { (self.base).update(from: self.base + start, count: tail) }
@@ -236,7 +295,7 @@ final class DelimitedTextReader {
   }
 
   /// Reads into the free part of the buffer; sets `atEndOfFile` when nothing more comes.
-  private func fill() throws(FeedError) {
+  private mutating func fill() throws(FeedError) {
     let free = UnsafeMutableRawBufferPointer(
       start: self.base + self.dataEnd,
       count: self.capacity - self.dataEnd

@@ -1,6 +1,6 @@
 /// Reads a file line by line through a fixed-size buffer (grown only for a longer line), handing
 /// out each line's bytes without the line break; a UTF-8 byte order mark at the start is skipped.
-final class LineReader {
+struct LineReader: ~Copyable {
   /// The file, as given.
   let path: String
   /// The 1-based number of the current line (0 before the first).
@@ -18,11 +18,22 @@ final class LineReader {
 
   /// Opens `path`; throws a ``FeedError`` naming the file when it cannot be opened.
   init(path: String, chunkSize: Int = 1 << 20) throws(FeedError) {
+    let source = try FileByteSource(path: path)
+    let capacity = max(chunkSize, 16)
+    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let count: Int
+    do {
+      count = try source.read(into: UnsafeMutableRawBufferPointer(start: base, count: capacity), line: 1)
+    } catch {
+      base.deallocate()
+      throw error
+    }
     self.path = path
-    self.source = try FileByteSource(path: path)
-    self.capacity = max(chunkSize, 16)
-    self.base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
-    try self.fill()
+    self.source = source
+    self.capacity = capacity
+    self.base = base
+    self.dataEnd = count
+    self.atEndOfFile = count == 0
     if self.dataEnd >= 3, self.base[0] == 0xEF, self.base[1] == 0xBB, self.base[2] == 0xBF {
       self.nextStart = 3
     }
@@ -33,7 +44,7 @@ final class LineReader {
   }
 
   /// The next line's bytes (without CR LF), valid until the next call; nil at the end.
-  func nextLine() throws(FeedError) -> UnsafeBufferPointer<UInt8>? {
+  mutating func nextLine() throws(FeedError) -> UnsafeBufferPointer<UInt8>? {
     var scanFrom = self.nextStart
     while true {
       var position = scanFrom
@@ -73,7 +84,7 @@ final class LineReader {
     }
   }
 
-  private func fill() throws(FeedError) {
+  private mutating func fill() throws(FeedError) {
     let free = UnsafeMutableRawBufferPointer(
       start: self.base + self.dataEnd,
       count: self.capacity - self.dataEnd
