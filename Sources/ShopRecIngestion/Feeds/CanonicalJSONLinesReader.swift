@@ -41,7 +41,7 @@ enum CanonicalJSONLinesReader {
     func text(_ key: String) -> String? { fields[key]?.scalarText }
     switch (text("type") ?? "product").lowercased() {
     case "product":
-      if let product = Self.product(fields, location: location, issues: &output.issues) {
+      if let product = Self.product(members, location: location, issues: &output.issues) {
         output.products.append(product)
       }
     case "category":
@@ -77,13 +77,15 @@ enum CanonicalJSONLinesReader {
   }
 
   private static func product(
-    _ fields: [String: JSONValue],
+    _ members: [JSONMember],
     location: RecordLocation,
     issues: inout [RecordIssue]
   ) -> ProductRecord? {
     var draft = CanonicalProductDraft(location: location)
-    for (key, value) in fields {
-      guard let field = CanonicalProductField.named(key) else { continue }
+    var seen: Set<String> = []
+    for member in members where seen.insert(member.key).inserted {
+      guard let field = CanonicalProductField.named(member.key) else { continue }
+      let value = member.value
       switch (field, value) {
       case (.params, .object(let members)):
         draft.paramList = members.compactMap { member in

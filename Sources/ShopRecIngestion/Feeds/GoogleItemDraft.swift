@@ -145,7 +145,7 @@ struct GoogleItemDraft {
           RecordIssue(
             location: self.location,
             field: "sale_price_effective_date",
-            reason: "unparsable sale window; sale price dropped",
+            reason: "sale window unparsable or ending before it starts; sale price dropped",
             severity: .corrected,
             detail: window
           )
