@@ -6,7 +6,10 @@ struct FeedCanonicalTests {
   func read(_ file: String) throws -> (CatalogInput, String) {
     let path = FeedTestSupport.fixture(file)
     var input = CatalogInput()
-    #expect(try CatalogFeedReader.read(path: path, into: &input) == (file.hasSuffix(".jsonl") ? .jsonl : .csv))
+    #expect(
+      try CatalogFeedReader.read(path: path, into: &input)
+        == (file.hasSuffix(".jsonl") ? .jsonl : .csv)
+    )
     return (input, path)
   }
 
@@ -32,7 +35,11 @@ struct FeedCanonicalTests {
     #expect(p1.inStock && !p1.discontinued)
     #expect(p1.url == "https://shop.example/p1")
     #expect(p1.pictureURL == "https://shop.example/p1.jpg")
-    #expect(p1.params == [ProductParam(name: "Colour", value: "red"), ProductParam(name: "Volume", value: "1.7 l")])
+    #expect(
+      p1.params == [
+        ProductParam(name: "Colour", value: "red"), ProductParam(name: "Volume", value: "1.7 l"),
+      ]
+    )
     #expect(p1.accessoryIDs == ["P2", "P3"])
     #expect(p1.introducedDay == 20_453)
     #expect(p1.barcode == "4601234567890")
@@ -60,15 +67,24 @@ struct FeedCanonicalTests {
         "10|sale_end|corrected|sale ends before it starts; sale price dropped|2026-03-01",
       ]
     )
-    #expect(input.products.first { $0.id == "P3" }?.params == [ProductParam(name: "Size", value: "S")])
+    #expect(
+      input.products.first { $0.id == "P3" }?.params == [ProductParam(name: "Size", value: "S")]
+    )
   }
 
-  @Test("categories.csv (CRLF): roots, names, self-parents; unknown parents are kept for the builder")
+  @Test(
+    "categories.csv (CRLF): roots, names, self-parents; unknown parents are kept for the builder"
+  )
   func categories() throws {
     let (input, path) = try self.read("canonical-categories.csv")
     #expect(input.recordCounts[path] == 7)
     let rows = input.categories.map { "\($0.id)|\($0.name)|\($0.parentID ?? "-")" }
-    #expect(rows == ["C1|Kitchen|-", "C2|Kettles|C1", "C3|Tea, coffee|C1", "C4|C4|C1", "C5|Self|-", "C6|Orphan|C404"])
+    #expect(
+      rows == [
+        "C1|Kitchen|-", "C2|Kettles|C1", "C3|Tea, coffee|C1", "C4|C4|C1", "C5|Self|-",
+        "C6|Orphan|C404",
+      ]
+    )
     #expect(
       self.summary(input.issues) == [
         "5|id|rejected|missing category id|",
@@ -83,7 +99,11 @@ struct FeedCanonicalTests {
     let (input, path) = try self.read("canonical-links.csv")
     #expect(input.recordCounts[path] == 8)
     let links = input.links.map { "\($0.kind)|\($0.from)|\($0.to)|\($0.location.line)" }
-    #expect(links == ["accessory|P1|P2|2", "compatible|P3|P1|3", "successor|P1|P9|4", "successor|P1|P9|5"])
+    #expect(
+      links == [
+        "accessory|P1|P2|2", "compatible|P3|P1|3", "successor|P1|P9|4", "successor|P1|P9|5",
+      ]
+    )
     #expect(
       self.summary(input.issues) == [
         "6|relation|rejected|unknown relation (accessory-of, compatible-with, successor-of, replaced-by)|friend-of",
@@ -98,19 +118,35 @@ struct FeedCanonicalTests {
   func jsonLines() throws {
     let (input, path) = try self.read("canonical-catalog.jsonl")
     #expect(input.recordCounts[path] == 12)
-    #expect(input.categories.map { "\($0.id)|\($0.parentID ?? "-")|\($0.location.line)" } == ["C1|-|1", "C2|C1|2"])
+    #expect(
+      input.categories.map { "\($0.id)|\($0.parentID ?? "-")|\($0.location.line)" } == [
+        "C1|-|1", "C2|C1|2",
+      ]
+    )
     #expect(input.products.map(\.id) == ["P1", "P2", "P4", "P6"])
-    #expect(input.links.map { "\($0.kind)|\($0.from)|\($0.to)|\($0.location.line)" } == ["accessory|P1|P2|6", "successor|P1|P9|7"])
+    #expect(
+      input.links.map { "\($0.kind)|\($0.from)|\($0.to)|\($0.location.line)" } == [
+        "accessory|P1|P2|6", "successor|P1|P9|7",
+      ]
+    )
     let p1 = try #require(input.products.first)
     #expect(p1.title == "Kettle \"Pro\" é😀")
     #expect(p1.regularPrice == 129_990)
     #expect(p1.salePrice == 99_900)
     #expect(p1.saleStart == 1_772_323_200)
     #expect(!p1.inStock)
-    #expect(p1.params == [ProductParam(name: "Colour", value: "red"), ProductParam(name: "Volume", value: "1.7")])
+    #expect(
+      p1.params == [
+        ProductParam(name: "Colour", value: "red"), ProductParam(name: "Volume", value: "1.7"),
+      ]
+    )
     #expect(p1.accessoryIDs == ["P2", "P3"])
     let p2 = try #require(input.products.dropFirst().first)
-    #expect(p2.params == [ProductParam(name: "Size", value: "S"), ProductParam(name: "Fit", value: "slim")])
+    #expect(
+      p2.params == [
+        ProductParam(name: "Size", value: "S"), ProductParam(name: "Fit", value: "slim"),
+      ]
+    )
     #expect(p2.accessoryIDs == ["P1", "P3"])
     #expect(p2.discontinued)
     #expect(p2.introducedDay == 20_455)

@@ -6,9 +6,12 @@ struct FeedFormatTests {
   @Test(
     "fixtures are recognised from their first bytes",
     arguments: [
-      ("yml-shop.xml", FeedFormat.yml), ("yml-windows-1251.xml", .yml), ("google-rss.xml", .googleXML),
-      ("google-atom.xml", .googleXML), ("google-items.tsv", .googleTSV), ("canonical-products.csv", .csv),
-      ("canonical-categories.csv", .csv), ("canonical-links.csv", .csv), ("canonical-catalog.jsonl", .jsonl),
+      ("yml-shop.xml", FeedFormat.yml), ("yml-windows-1251.xml", .yml),
+      ("google-rss.xml", .googleXML),
+      ("google-atom.xml", .googleXML), ("google-items.tsv", .googleTSV),
+      ("canonical-products.csv", .csv),
+      ("canonical-categories.csv", .csv), ("canonical-links.csv", .csv),
+      ("canonical-catalog.jsonl", .jsonl),
     ]
   )
   func fixtures(file: String, format: FeedFormat) throws {

@@ -32,13 +32,21 @@ struct FeedGoogleTests {
     #expect(item.brand == "SunCo")
     #expect(item.barcode == "0012345678905")
     #expect(item.vendorCode == "SC-TEE-S")
-    #expect(item.params == [ProductParam(name: "color", value: "Blue"), ProductParam(name: "size", value: "S")])
+    #expect(
+      item.params == [
+        ProductParam(name: "color", value: "Blue"), ProductParam(name: "size", value: "S"),
+      ]
+    )
   }
 
-  @Test("every prefix of a path is a category; google_product_category paths are not split at commas")
+  @Test(
+    "every prefix of a path is a category; google_product_category paths are not split at commas"
+  )
   func categories() throws {
     let (input, path) = try self.read("google-rss.xml", expecting: .googleXML)
-    let summary = input.categories.map { "\($0.id)|\($0.name)|\($0.parentID ?? "-")|\($0.location.line)" }
+    let summary = input.categories.map {
+      "\($0.id)|\($0.name)|\($0.parentID ?? "-")|\($0.location.line)"
+    }
     #expect(
       summary == [
         "Clothing|Clothing|-|6",
@@ -49,7 +57,9 @@ struct FeedGoogleTests {
         "Home & Garden > Kitchen, Dining > Mugs|Mugs|Home & Garden > Kitchen, Dining|35",
       ]
     )
-    #expect(input.products.first { $0.id == "S3" }?.categoryID == "Home & Garden > Kitchen, Dining > Mugs")
+    #expect(
+      input.products.first { $0.id == "S3" }?.categoryID == "Home & Garden > Kitchen, Dining > Mugs"
+    )
     #expect(input.recordCounts[path] == 10)
   }
 
@@ -109,7 +119,9 @@ struct FeedGoogleTests {
     #expect(input.categories.map(\.id) == ["Toys"])
   }
 
-  @Test("TSV: doubled quotes, quoted tabs and line breaks, sale window, categories from the Google path")
+  @Test(
+    "TSV: doubled quotes, quoted tabs and line breaks, sale window, categories from the Google path"
+  )
   func tsv() throws {
     let (input, path) = try self.read("google-items.tsv", expecting: .googleTSV)
     #expect(input.products.map(\.id) == ["V1", "V2", "V3"])

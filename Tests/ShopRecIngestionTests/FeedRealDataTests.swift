@@ -16,7 +16,15 @@ struct FeedRealDataTests {
     var regularTotal: Int64 = 0
     var saleTotal: Int64 = 0
 
-    init(products: Int, categories: Int, onSale: Int, inStock: Int, groups: Int, regularTotal: Int64, saleTotal: Int64) {
+    init(
+      products: Int,
+      categories: Int,
+      onSale: Int,
+      inStock: Int,
+      groups: Int,
+      regularTotal: Int64,
+      saleTotal: Int64
+    ) {
       self.products = products
       self.categories = categories
       self.onSale = onSale
@@ -57,14 +65,30 @@ struct FeedRealDataTests {
     #expect(input.recordCounts[path] == 400)
     #expect(
       Figures(input)
-        == Figures(products: 387, categories: 13, onSale: 0, inStock: 387, groups: 0, regularTotal: 131_671_200, saleTotal: 0)
+        == Figures(
+          products: 387,
+          categories: 13,
+          onSale: 0,
+          inStock: 387,
+          groups: 0,
+          regularTotal: 131_671_200,
+          saleTotal: 0
+        )
     )
     #expect(Set(input.products.map(\.id)).count == 386)
     #expect(input.products.filter { $0.id == "PEQB0012LH072" }.count == 2)
     #expect(input.products.filter { $0.regularPrice == 0 }.count == 141)
-    #expect(input.categories.filter { $0.parentID != nil }.map { "\($0.id)>\($0.parentID ?? "")" } == ["5643>12"])
+    #expect(
+      input.categories.filter { $0.parentID != nil }.map { "\($0.id)>\($0.parentID ?? "")" } == [
+        "5643>12"
+      ]
+    )
     #expect(input.products.filter { $0.categoryID == "12" }.count == 122)
-    #expect(input.products.allSatisfy { $0.currency == "RUB" && !$0.url.isEmpty && !$0.pictureURL.isEmpty })
+    #expect(
+      input.products.allSatisfy {
+        $0.currency == "RUB" && !$0.url.isEmpty && !$0.pictureURL.isEmpty
+      }
+    )
     #expect(input.products.first?.title == "Напольный газовый котел NAVIEN GA-23KN")
   }
 
@@ -74,18 +98,36 @@ struct FeedRealDataTests {
     #expect(ola.issues.isEmpty)
     #expect(
       Figures(ola)
-        == Figures(products: 25, categories: 1, onSale: 25, inStock: 23, groups: 0, regularTotal: 17_782_000, saleTotal: 14_087_000)
+        == Figures(
+          products: 25,
+          categories: 1,
+          onSale: 25,
+          inStock: 23,
+          groups: 0,
+          regularTotal: 17_782_000,
+          saleTotal: 14_087_000
+        )
     )
     let first = try #require(ola.products.first)
     #expect(first.params == [ProductParam(name: "Объем", value: "100 мл")])
     #expect(first.barcode == "896364002329")
     #expect(first.regularPrice == 398_000 && first.salePrice == 299_000)
-    #expect(ola.products.allSatisfy { $0.params.count == 1 && $0.barcode != nil && $0.brand == "Olaplex" })
+    #expect(
+      ola.products.allSatisfy { $0.params.count == 1 && $0.barcode != nil && $0.brand == "Olaplex" }
+    )
     let (specials, _, _) = try self.read("yml-ola-specials.xml")
     #expect(specials.issues.isEmpty)
     #expect(
       Figures(specials)
-        == Figures(products: 22, categories: 1, onSale: 22, inStock: 21, groups: 0, regularTotal: 18_134_000, saleTotal: 14_285_000)
+        == Figures(
+          products: 22,
+          categories: 1,
+          onSale: 22,
+          inStock: 21,
+          groups: 0,
+          regularTotal: 18_134_000,
+          saleTotal: 14_285_000
+        )
     )
     #expect(specials.products.allSatisfy { $0.currency == "RUR" })
   }
@@ -97,7 +139,15 @@ struct FeedRealDataTests {
     #expect(input.issues.isEmpty)
     #expect(
       Figures(input)
-        == Figures(products: 25, categories: 0, onSale: 25, inStock: 23, groups: 0, regularTotal: 17_782_000, saleTotal: 14_087_000)
+        == Figures(
+          products: 25,
+          categories: 0,
+          onSale: 25,
+          inStock: 23,
+          groups: 0,
+          regularTotal: 17_782_000,
+          saleTotal: 14_087_000
+        )
     )
   }
 
@@ -109,19 +159,42 @@ struct FeedRealDataTests {
     #expect(input.recordCounts[path] == 486)
     #expect(
       Figures(input)
-        == Figures(products: 486, categories: 9, onSale: 0, inStock: 486, groups: 23, regularTotal: 1_117_373, saleTotal: 0)
+        == Figures(
+          products: 486,
+          categories: 9,
+          onSale: 0,
+          inStock: 486,
+          groups: 23,
+          regularTotal: 1_117_373,
+          saleTotal: 0
+        )
     )
-    let groupSizes = Dictionary(grouping: input.products.compactMap(\.groupID), by: { $0 }).values.map(\.count).sorted()
-    #expect(groupSizes == [1, 1, 1, 1, 1, 2, 3, 3, 6, 6, 6, 12, 24, 24, 30, 30, 35, 36, 36, 42, 42, 54, 90])
-    let perCategory = Dictionary(grouping: input.products.compactMap(\.categoryID), by: { $0 }).mapValues(\.count)
+    let groupSizes = Dictionary(grouping: input.products.compactMap(\.groupID), by: { $0 }).values
+      .map(\.count).sorted()
+    #expect(
+      groupSizes == [
+        1, 1, 1, 1, 1, 2, 3, 3, 6, 6, 6, 12, 24, 24, 30, 30, 35, 36, 36, 42, 42, 54, 90,
+      ]
+    )
+    let perCategory = Dictionary(grouping: input.products.compactMap(\.categoryID), by: { $0 })
+      .mapValues(\.count)
     #expect(
       perCategory == [
-        "Ropa Urbana > Camisetas": 473, "Hogar > Tazas": 8, "Papelería > Pegatinas": 3, "Accesorios > Fundas": 1,
+        "Ropa Urbana > Camisetas": 473, "Hogar > Tazas": 8, "Papelería > Pegatinas": 3,
+        "Accesorios > Fundas": 1,
         "Ropa Urbana > Ropa y Accesorios": 1,
       ]
     )
-    #expect(input.categories.filter { $0.parentID == nil }.map(\.id) == ["Accesorios", "Hogar", "Ropa Urbana", "Papelería"])
-    #expect(input.products.allSatisfy { $0.currency == "USD" && $0.vendorCode != nil && $0.googleProductCategory != nil })
+    #expect(
+      input.categories.filter { $0.parentID == nil }.map(\.id) == [
+        "Accesorios", "Hogar", "Ropa Urbana", "Papelería",
+      ]
+    )
+    #expect(
+      input.products.allSatisfy {
+        $0.currency == "USD" && $0.vendorCode != nil && $0.googleProductCategory != nil
+      }
+    )
   }
 
   @Test("google-lecc.tsv: 160 rows, quoted titles, categories from google_product_category")
@@ -132,14 +205,26 @@ struct FeedRealDataTests {
     #expect(input.recordCounts[path] == 160)
     #expect(
       Figures(input)
-        == Figures(products: 160, categories: 20, onSale: 0, inStock: 160, groups: 22, regularTotal: 677_500, saleTotal: 0)
+        == Figures(
+          products: 160,
+          categories: 20,
+          onSale: 0,
+          inStock: 160,
+          groups: 22,
+          regularTotal: 677_500,
+          saleTotal: 0
+        )
     )
     #expect(input.products.filter { $0.groupID == nil }.count == 7)
     #expect(input.products.filter { $0.title.contains("\"") }.count == 20)
-    #expect(input.products.first?.title == "\"Lake Erie Loot Crew\" Women's Spaghetti Strap Pirate Fest Tank Top")
+    #expect(
+      input.products.first?.title
+        == "\"Lake Erie Loot Crew\" Women's Spaghetti Strap Pirate Fest Tank Top"
+    )
     #expect(
       input.categories.contains {
-        $0.id == "Vehicles & Parts > Vehicle Accessories > Vehicle Maintenance, Care & Decor" && $0.name == "Vehicle Maintenance, Care & Decor"
+        $0.id == "Vehicles & Parts > Vehicle Accessories > Vehicle Maintenance, Care & Decor"
+          && $0.name == "Vehicle Maintenance, Care & Decor"
       }
     )
   }

@@ -15,7 +15,9 @@ struct FeedYMLTests {
   @Test("categories: parentId and parent_id, undeclared parents become roots")
   func categories() throws {
     let input = try self.read()
-    let summary = input.categories.map { "\($0.id)|\($0.name)|\($0.parentID ?? "-")|\($0.location.line)" }
+    let summary = input.categories.map {
+      "\($0.id)|\($0.name)|\($0.parentID ?? "-")|\($0.location.line)"
+    }
     #expect(summary == ["1|Heating|-|8", "2|Boilers|1|9", "3|Pumps|1|10", "4|Orphans|-|11"])
     let orphan = try #require(input.issues.first { $0.field == "parentId" })
     #expect(orphan.severity == .corrected)
@@ -47,7 +49,11 @@ struct FeedYMLTests {
     #expect(offer.brand == "Navien & Sons")
     #expect(offer.vendorCode == "GA-24")
     #expect(offer.barcode == "4601234567890")
-    #expect(offer.params == [ProductParam(name: "Power", value: "24 kW"), ProductParam(name: "Fuel", value: "gas")])
+    #expect(
+      offer.params == [
+        ProductParam(name: "Power", value: "24 kW"), ProductParam(name: "Fuel", value: "gas"),
+      ]
+    )
     #expect(offer.accessoryIDs == ["A2", "B1"])
   }
 

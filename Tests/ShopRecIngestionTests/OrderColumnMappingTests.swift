@@ -33,7 +33,10 @@ struct OrderColumnMappingTests {
       ("customer=c,product=p", "no time column"),
       ("customer=c,time=t", "no product column"),
       ("customer=c,product=p,time=t,header=maybe", "use yes or no"),
-      ("customer=c,product=2,time=3,header=no", "customer is given by name but the file has no header"),
+      (
+        "customer=c,product=2,time=3,header=no",
+        "customer is given by name but the file has no header"
+      ),
       ("customer=0,product=2,time=3", "positions start at 1"),
       ("garbage,customer=1,product=2,time=3", "is not key=value"),
       ("customer=1,product=2,time=3,delimiter=ab", "use one ASCII character"),
@@ -51,16 +54,26 @@ struct OrderColumnMappingTests {
   @Test("known headers are recognised, optional columns kept only when present")
   func recognition() throws {
     let canonical = try #require(
-      OrderColumnMapping.recognizing(header: ["order_id", "customer_id", "product_id", "quantity", "price", "timestamp"])
+      OrderColumnMapping.recognizing(header: [
+        "order_id", "customer_id", "product_id", "quantity", "price", "timestamp",
+      ])
     )
     #expect(canonical.status == nil && canonical.name == nil)
     #expect(canonical.quantity == .named("quantity"))
     let retail = try #require(
-      OrderColumnMapping.recognizing(header: ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"])
+      OrderColumnMapping.recognizing(header: [
+        "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice",
+        "CustomerID", "Country",
+      ])
     )
     #expect(retail == .onlineRetail)
-    let groceries = try #require(OrderColumnMapping.recognizing(header: ["Member_number", "Date", "itemDescription"]))
-    #expect(groceries.order == nil && groceries.product == nil && groceries.name == .named("itemDescription"))
+    let groceries = try #require(
+      OrderColumnMapping.recognizing(header: ["Member_number", "Date", "itemDescription"])
+    )
+    #expect(
+      groceries.order == nil && groceries.product == nil
+        && groceries.name == .named("itemDescription")
+    )
     #expect(groceries.timestampFormat.description == "%d-%m-%Y")
     #expect(OrderColumnMapping.recognizing(header: ["order", "client", "sku"]) == nil)
   }

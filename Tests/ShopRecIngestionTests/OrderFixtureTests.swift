@@ -50,7 +50,11 @@ struct OrderFixtureTests {
     #expect(log.orderIDs == ["536365", "536366", "536368"])
     #expect(log.customerIDs == ["17850", "13047"])
     #expect(log.productIDs == ["85123A", "71053", "22633"])
-    #expect(log.productNames == ["WHITE HANGING HEART T-LIGHT HOLDER", "WHITE METAL LANTERN", "HAND WARMER UNION JACK, RED"])
+    #expect(
+      log.productNames == [
+        "WHITE HANGING HEART T-LIGHT HOLDER", "WHITE METAL LANTERN", "HAND WARMER UNION JACK, RED",
+      ]
+    )
     #expect(log.productLastPrice == [295, 339, 185])
     #expect(log.orderTime == [1_291_191_960, 1_291_192_080, 1_291_192_440])
     #expect(log.lineQuantity == [6, 6, 6, 4])
@@ -60,7 +64,8 @@ struct OrderFixtureTests {
   func explicitMapping() throws {
     let path = FeedTestSupport.fixture("orders-online-retail.csv")
     let mapping = try OrderColumnMapping(
-      parsing: "order=InvoiceNo,customer=CustomerID,product=StockCode,name=Description,quantity=Quantity,"
+      parsing:
+        "order=InvoiceNo,customer=CustomerID,product=StockCode,name=Description,quantity=Quantity,"
         + "price=UnitPrice,time=InvoiceDate,date-format=%Y-%m-%d %H:%M:%S"
     )
     var log = OrderLog()
@@ -110,7 +115,11 @@ struct OrderFixtureTests {
     #expect(log.productLastPrice == [1_250, 300])
     #expect(log.orderTime == [1_772_360_100, 1_772_438_400])
     #expect(log.lineQuantity == [2, 1, 1])
-    #expect(self.summary(log.issues) == ["4|column 6|unparsable time (expected %d.%m.%Y %H:%M)|2026-03-02"])
+    #expect(
+      self.summary(log.issues) == [
+        "4|column 6|unparsable time (expected %d.%m.%Y %H:%M)|2026-03-02"
+      ]
+    )
   }
 
   @Test("a second file continues the same interning")
@@ -143,7 +152,8 @@ struct OrderFixtureTests {
       try OrdersCSVReader.read(path: bad, into: &log)
     } throws: { error in
       guard let error = error as? FeedError else { return false }
-      return error.location == RecordLocation(file: bad, line: 3) && error.reason.hasPrefix("quoted field never closed")
+      return error.location == RecordLocation(file: bad, line: 3)
+        && error.reason.hasPrefix("quoted field never closed")
     }
     #expect(log.orderIDs == before.0)
     #expect(log.orderTime == before.1)
@@ -165,10 +175,13 @@ struct OrderFixtureTests {
     #expect {
       try OrdersCSVReader.read(path: unknown, mapping: mapping, into: &log)
     } throws: { error in
-      (error as? FeedError)?.reason.hasPrefix("the customer column \"client\" is not in the header") == true
+      (error as? FeedError)?.reason.hasPrefix("the customer column \"client\" is not in the header")
+        == true
     }
     let latin1 = try TemporaryFile.write(
-      Array("order_id,customer_id,product_id,timestamp\nO1,U1,P1,2026-03-01\nO2,U\u{1}".utf8) + [0xE9, 0x0A],
+      Array("order_id,customer_id,product_id,timestamp\nO1,U1,P1,2026-03-01\nO2,U\u{1}".utf8) + [
+        0xE9, 0x0A,
+      ],
       suffix: ".csv"
     )
     #expect {

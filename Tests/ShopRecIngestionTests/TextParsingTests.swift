@@ -7,7 +7,8 @@ struct TextParsingTests {
   @Test(
     "decimal prices in minor units",
     arguments: [
-      ("1299.90", 129_990), ("1299.9", 129_990), ("0", 0), (" 7 ", 700), ("-1.5", -150), ("+2", 200),
+      ("1299.90", 129_990), ("1299.9", 129_990), ("0", 0), (" 7 ", 700), ("-1.5", -150),
+      ("+2", 200),
       ("12,50", 1_250), ("2.555", 256), ("2.554", 255), (".5", 50), ("5.", 500),
     ] as [(String, Int64)]
   )
@@ -15,7 +16,10 @@ struct TextParsingTests {
     #expect(DecimalText.minorUnits(text) == expected)
   }
 
-  @Test("text that is not a decimal is refused", arguments: ["", "abc", "1,299.90", "1e3", "12 RUB", "-", "1.2.3"])
+  @Test(
+    "text that is not a decimal is refused",
+    arguments: ["", "abc", "1,299.90", "1e3", "12 RUB", "-", "1.2.3"]
+  )
   func notDecimals(text: String) {
     #expect(DecimalText.minorUnits(text) == nil)
   }
@@ -56,7 +60,8 @@ struct TextParsingTests {
       ("1970-01-01", 0), ("2026-03-01", 1_772_323_200), ("2026-03-01T10:15:00Z", 1_772_360_100),
       ("2026-03-01 10:15:00", 1_772_360_100), ("2026-03-01T10:15", 1_772_360_100),
       ("2026-03-01T13:15:00+03:00", 1_772_360_100), ("2026-03-01T13:15:00.250+0300", 1_772_360_100),
-      ("2026-03-01T07:15:00-03", 1_772_360_100), ("2024-02-29", 1_709_164_800), ("1969-12-31T23:59:59Z", -1),
+      ("2026-03-01T07:15:00-03", 1_772_360_100), ("2024-02-29", 1_709_164_800),
+      ("1969-12-31T23:59:59Z", -1),
     ] as [(String, Int64)]
   )
   func iso8601(text: String, expected: Int64) {
@@ -65,7 +70,10 @@ struct TextParsingTests {
 
   @Test(
     "not ISO 8601",
-    arguments: ["", "2026-3-1", "2026-02-30", "2025-02-29", "2026-03-01T25:00", "2026-03-01T10:15:00+3", "01.03.2026", "2026-03-01x"]
+    arguments: [
+      "", "2026-3-1", "2026-02-30", "2025-02-29", "2026-03-01T25:00", "2026-03-01T10:15:00+3",
+      "01.03.2026", "2026-03-01x",
+    ]
   )
   func notISO8601(text: String) {
     #expect(ISO8601Text.unixSeconds(text) == nil)
@@ -78,7 +86,10 @@ struct TextParsingTests {
     #expect(ByteText.withBytes(of: "12/1/2010") { american.unixSeconds($0) } == nil)
     let short = try TimestampFormat("%d.%m.%y")
     #expect(ByteText.withBytes(of: "01.03.26") { short.unixSeconds($0) } == 1_772_323_200)
-    #expect(ByteText.withBytes(of: "1772323200") { TimestampFormat.unixSeconds.unixSeconds($0) } == 1_772_323_200)
+    #expect(
+      ByteText.withBytes(of: "1772323200") { TimestampFormat.unixSeconds.unixSeconds($0) }
+        == 1_772_323_200
+    )
     #expect(try TimestampFormat("unix") == .unixSeconds)
     #expect(try TimestampFormat("ISO8601") == .iso8601)
   }

@@ -5,33 +5,50 @@ import Testing
 @Suite("Text: chunked CSV and line readers, UTF-8, JSON, interning")
 struct TextReaderTests {
   /// All records of `text` read with `chunkSize`, fields joined by "|", with their lines.
-  func records(_ text: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int) throws -> [String] {
+  func records(
+    _ text: String,
+    delimiter: UInt8 = UInt8(ascii: ","),
+    chunkSize: Int
+  ) throws -> [String] {
     let path = try TemporaryFile.write(text)
     var reader = try DelimitedTextReader(path: path, delimiter: delimiter, chunkSize: chunkSize)
     var rows: [String] = []
     while try reader.nextRecord() {
-      rows.append("\(reader.line):" + (0 ..< reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+      rows.append(
+        "\(reader.line):"
+          + (0 ..< reader.fieldCount).map { reader.string($0) }.joined(separator: "|")
+      )
     }
     return rows
   }
 
-  @Test("quoting, doubled quotes, line breaks in fields, CRLF, BOM and blank lines, at any chunk size",
-        arguments: [16, 17, 19, 23, 64, 1 << 20])
+  @Test(
+    "quoting, doubled quotes, line breaks in fields, CRLF, BOM and blank lines, at any chunk size",
+    arguments: [16, 17, 19, 23, 64, 1 << 20]
+  )
   func quoting(chunkSize: Int) throws {
     let text =
       "\u{FEFF}id,name,note\r\n1,\"Kettle, \"\"Pro\"\"\",plain\r\n\r\n2,\"two\nlines\",\"\"\n"
       + "3, spaced ,\"a\"\"\"\n4,last,no newline"
     #expect(
       try self.records(text, chunkSize: chunkSize) == [
-        "1:id|name|note", "2:1|Kettle, \"Pro\"|plain", "4:2|two\nlines|", "6:3|spaced|a\"", "7:4|last|no newline",
+        "1:id|name|note", "2:1|Kettle, \"Pro\"|plain", "4:2|two\nlines|", "6:3|spaced|a\"",
+        "7:4|last|no newline",
       ]
     )
   }
 
-  @Test("a record longer than the buffer grows it; tabs as delimiters keep commas", arguments: [16, 32])
+  @Test(
+    "a record longer than the buffer grows it; tabs as delimiters keep commas",
+    arguments: [16, 32]
+  )
   func longRecords(chunkSize: Int) throws {
     let long = String(repeating: "x", count: 100)
-    #expect(try self.records("a\t\(long),\(long)\tb\n", delimiter: 0x09, chunkSize: chunkSize) == ["1:a|\(long),\(long)|b"])
+    #expect(
+      try self.records("a\t\(long),\(long)\tb\n", delimiter: 0x09, chunkSize: chunkSize) == [
+        "1:a|\(long),\(long)|b"
+      ]
+    )
   }
 
   @Test("byte offsets and lines of records")
@@ -57,15 +74,23 @@ struct TextReaderTests {
     #expect {
       try reader.nextRecord()
     } throws: { error in
-      (error as? FeedError).map { $0.location.line == 2 && $0.reason == "field 2 is not valid UTF-8 (text files must be UTF-8)" } == true
+      (error as? FeedError).map {
+        $0.location.line == 2
+          && $0.reason == "field 2 is not valid UTF-8 (text files must be UTF-8)"
+      } == true
     }
   }
 
-  @Test("UTF-8 validation", arguments: [
-    ([0x41], true), ([0xD0, 0x9A], true), ([0xE2, 0x84, 0x96], true), ([0xF0, 0x9F, 0x98, 0x80], true),
-    ([0xC0, 0x80], false), ([0xE0, 0x80, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false),
-    ([0xD0], false), ([0x9A], false), ([0xE2, 0x84], false),
-  ] as [([UInt8], Bool)])
+  @Test(
+    "UTF-8 validation",
+    arguments: [
+      ([0x41], true), ([0xD0, 0x9A], true), ([0xE2, 0x84, 0x96], true),
+      ([0xF0, 0x9F, 0x98, 0x80], true),
+      ([0xC0, 0x80], false), ([0xE0, 0x80, 0x80], false), ([0xED, 0xA0, 0x80], false),
+      ([0xF4, 0x90, 0x80, 0x80], false),
+      ([0xD0], false), ([0x9A], false), ([0xE2, 0x84], false),
+    ] as [([UInt8], Bool)]
+  )
   func utf8(bytes: [UInt8], valid: Bool) {
     #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == valid)
   }
@@ -76,7 +101,9 @@ struct TextReaderTests {
     let path = try TemporaryFile.write("\u{FEFF}one\r\n\n\(long)\nlast")
     var reader = try LineReader(path: path, chunkSize: 16)
     var lines: [String] = []
-    while let line = try reader.nextLine() { lines.append("\(reader.line):" + String(decoding: line, as: UTF8.self)) }
+    while let line = try reader.nextLine() {
+      lines.append("\(reader.line):" + String(decoding: line, as: UTF8.self))
+    }
     #expect(lines == ["1:one", "2:", "3:\(long)", "4:last"])
   }
 
@@ -88,15 +115,22 @@ struct TextReaderTests {
       value
         == .object([
           JSONMember(key: "a", value: .string("x\"\\/\né😀")),
-          JSONMember(key: "b", value: .array([.number("1"), .number("-2.50e1"), .bool(true), .bool(false), .null])),
+          JSONMember(
+            key: "b",
+            value: .array([.number("1"), .number("-2.50e1"), .bool(true), .bool(false), .null])
+          ),
           JSONMember(key: "c", value: .object([])),
         ])
     )
   }
 
-  @Test("malformed JSON reports the column", arguments: [
-    (#"{"a" 1}"#, 6), (#"{"a":tru}"#, 6), (#"{"a":"\ud800"}"#, 13), (#"{"a":1} x"#, 9), (#"{"a":"x"#, 8),
-  ] as [(String, Int)])
+  @Test(
+    "malformed JSON reports the column",
+    arguments: [
+      (#"{"a" 1}"#, 6), (#"{"a":tru}"#, 6), (#"{"a":"\ud800"}"#, 13), (#"{"a":1} x"#, 9),
+      (#"{"a":"x"#, 8),
+    ] as [(String, Int)]
+  )
   func malformedJSON(text: String, column: Int) {
     #expect {
       try Array(text.utf8).withUnsafeBufferPointer { try JSONParser.parse($0) }

@@ -66,7 +66,9 @@ enum CanonicalCSVReader {
         }
       }
     case .links:
-      let (product, relation, related) = (column("product_id"), column("relation"), column("related_id"))
+      let (product, relation, related) = (
+        column("product_id"), column("relation"), column("related_id")
+      )
       while try reader.nextRecord() {
         records += 1
         if let link = CanonicalRows.link(

@@ -15,7 +15,9 @@ enum CanonicalJSONLinesReader {
       let members: [JSONMember]
       do {
         guard case .object(let object) = try JSONParser.parse(line) else {
-          output.issues.append(RecordIssue(location: location, field: "", reason: "line is not a JSON object"))
+          output.issues.append(
+            RecordIssue(location: location, field: "", reason: "line is not a JSON object")
+          )
           continue
         }
         members = object
@@ -35,7 +37,11 @@ enum CanonicalJSONLinesReader {
     return (output, records)
   }
 
-  private static func add(_ members: [JSONMember], location: RecordLocation, to output: inout CatalogInput) {
+  private static func add(
+    _ members: [JSONMember],
+    location: RecordLocation,
+    to output: inout CatalogInput
+  ) {
     var fields: [String: JSONValue] = [:]
     for member in members where fields[member.key] == nil { fields[member.key] = member.value }
     func text(_ key: String) -> String? { fields[key]?.scalarText }
@@ -92,7 +98,9 @@ enum CanonicalJSONLinesReader {
           member.value.scalarText.map { ProductParam(name: member.key, value: $0) }
         }
       case (.accessories, .array(let elements)):
-        draft.accessoryList = elements.compactMap(\.scalarText).map(ByteText.trimmed).filter { !$0.isEmpty }
+        draft.accessoryList = elements.compactMap(\.scalarText).map(ByteText.trimmed).filter {
+          !$0.isEmpty
+        }
       case (_, .null):
         break
       default:

@@ -1,43 +1,3 @@
-/// The columns of canonical products files (CSV headers, JSON Lines keys).
-enum CanonicalProductField: Int, CaseIterable {
-  case id, title, categoryID, brand, groupID, price, salePrice, saleStart, saleEnd, currency
-  case inStock, discontinued, url, picture, params, accessories, introduced, barcode, vendorCode
-
-  /// The column name.
-  var name: String {
-    switch self {
-    case .id: return "id"
-    case .title: return "title"
-    case .categoryID: return "category_id"
-    case .brand: return "brand"
-    case .groupID: return "group_id"
-    case .price: return "price"
-    case .salePrice: return "sale_price"
-    case .saleStart: return "sale_start"
-    case .saleEnd: return "sale_end"
-    case .currency: return "currency"
-    case .inStock: return "in_stock"
-    case .discontinued: return "discontinued"
-    case .url: return "url"
-    case .picture: return "picture"
-    case .params: return "params"
-    case .accessories: return "accessories"
-    case .introduced: return "introduced"
-    case .barcode: return "barcode"
-    case .vendorCode: return "vendor_code"
-    }
-  }
-
-  /// The field named `name` (ASCII case ignored), if any.
-  static func named(_ name: String) -> CanonicalProductField? {
-    byName[ByteText.trimmed(name).lowercased()]
-  }
-
-  private static let byName: [String: CanonicalProductField] = Dictionary(
-    uniqueKeysWithValues: allCases.map { ($0.name, $0) }
-  )
-}
-
 /// The values of one canonical product (a CSV row or a JSON object), checked and turned into a
 /// ``ProductRecord``.
 struct CanonicalProductDraft {
@@ -54,7 +14,9 @@ struct CanonicalProductDraft {
 
   subscript(field: CanonicalProductField) -> String? {
     get { self.values[field.rawValue] }
-    set { self.values[field.rawValue] = newValue.map(ByteText.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+    set {
+      self.values[field.rawValue] = newValue.map(ByteText.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    }
   }
 
   /// The product, or nil with a rejection noted; unusable optional fields are dropped with a
@@ -65,7 +27,13 @@ struct CanonicalProductDraft {
       issues.append(RecordIssue(location: location, field: "id", reason: "missing id"))
       return nil
     }
-    guard let price = PriceCheck.required(self[.price], field: "price", location: location, issues: &issues)
+    guard
+      let price = PriceCheck.required(
+        self[.price],
+        field: "price",
+        location: location,
+        issues: &issues
+      )
     else { return nil }
     var product = ProductRecord(id: id, location: location)
     product.regularPrice = price
@@ -82,7 +50,9 @@ struct CanonicalProductDraft {
     product.discontinued = self.flag(.discontinued, default: false, issues: &issues)
     if let text = self[.introduced] {
       if let seconds = ISO8601Text.unixSeconds(text) {
-        product.introducedDay = Int32(clamping: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        product.introducedDay = Int32(
+          clamping: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        )
       } else {
         self.correct(.introduced, "unparsable date; dropped", text, &issues)
       }
@@ -104,7 +74,11 @@ struct CanonicalProductDraft {
     return product
   }
 
-  private func applySaleWindow(_ sale: Int64, to product: inout ProductRecord, issues: inout [RecordIssue]) {
+  private func applySaleWindow(
+    _ sale: Int64,
+    to product: inout ProductRecord,
+    issues: inout [RecordIssue]
+  ) {
     var bounds: [Int64?] = []
     for field in [CanonicalProductField.saleStart, .saleEnd] {
       guard let text = self[field] else {
@@ -118,7 +92,12 @@ struct CanonicalProductDraft {
       bounds.append(seconds)
     }
     if let start = bounds[0], let end = bounds[1], end <= start {
-      self.correct(.saleEnd, "sale ends before it starts; sale price dropped", self[.saleEnd] ?? "", &issues)
+      self.correct(
+        .saleEnd,
+        "sale ends before it starts; sale price dropped",
+        self[.saleEnd] ?? "",
+        &issues
+      )
       return
     }
     product.salePrice = sale
@@ -126,7 +105,11 @@ struct CanonicalProductDraft {
     product.saleEnd = bounds[1]
   }
 
-  private func flag(_ field: CanonicalProductField, default value: Bool, issues: inout [RecordIssue]) -> Bool {
+  private func flag(
+    _ field: CanonicalProductField,
+    default value: Bool,
+    issues: inout [RecordIssue]
+  ) -> Bool {
     guard let text = self[field] else { return value }
     if let parsed = BooleanText.parse(text) { return parsed }
     self.correct(field, "not a boolean; default \(value) kept", text, &issues)
@@ -157,7 +140,13 @@ struct CanonicalProductDraft {
     _ issues: inout [RecordIssue]
   ) {
     issues.append(
-      RecordIssue(location: self.location, field: field.name, reason: reason, severity: .corrected, detail: detail)
+      RecordIssue(
+        location: self.location,
+        field: field.name,
+        reason: reason,
+        severity: .corrected,
+        detail: detail
+      )
     )
   }
 }

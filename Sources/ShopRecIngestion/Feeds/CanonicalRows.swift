@@ -55,16 +55,25 @@ enum CanonicalRows {
     let related = ByteText.trimmed(relatedID ?? "")
     let relationText = ByteText.trimmed(relation ?? "")
     guard !product.isEmpty else {
-      issues.append(RecordIssue(location: location, field: "product_id", reason: "missing product id"))
+      issues.append(
+        RecordIssue(location: location, field: "product_id", reason: "missing product id")
+      )
       return nil
     }
     guard !related.isEmpty else {
-      issues.append(RecordIssue(location: location, field: "related_id", reason: "missing related id"))
+      issues.append(
+        RecordIssue(location: location, field: "related_id", reason: "missing related id")
+      )
       return nil
     }
     guard product != related else {
       issues.append(
-        RecordIssue(location: location, field: "related_id", reason: "links a product to itself", detail: product)
+        RecordIssue(
+          location: location,
+          field: "related_id",
+          reason: "links a product to itself",
+          detail: product
+        )
       )
       return nil
     }

@@ -52,13 +52,23 @@ struct GoogleItemDraft {
     }
     guard let price = MoneyAmount(parsing: priceText) else {
       issues.append(
-        RecordIssue(location: self.location, field: "price", reason: "unparsable price", detail: priceText)
+        RecordIssue(
+          location: self.location,
+          field: "price",
+          reason: "unparsable price",
+          detail: priceText
+        )
       )
       return nil
     }
     guard price.minorUnits >= 0 else {
       issues.append(
-        RecordIssue(location: self.location, field: "price", reason: "negative price", detail: priceText)
+        RecordIssue(
+          location: self.location,
+          field: "price",
+          reason: "negative price",
+          detail: priceText
+        )
       )
       return nil
     }
@@ -79,7 +89,9 @@ struct GoogleItemDraft {
       self.values[name].map { ProductParam(name: name, value: $0) }
     }
     if let productType = self.values["product_type"] {
-      let first = productType.split(separator: ",").map(String.init).first { !GoogleCategoryPaths.parts(of: $0).isEmpty }
+      let first = productType.split(separator: ",").map(String.init).first {
+        !GoogleCategoryPaths.parts(of: $0).isEmpty
+      }
       product.categoryID = first.flatMap {
         paths.categoryID(forPath: $0, location: self.location, categories: &categories)
       }

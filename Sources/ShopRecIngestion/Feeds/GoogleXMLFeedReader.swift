@@ -39,8 +39,7 @@ final class GoogleXMLFeedReader: XMLElementHandler {
     return (String(name[name.index(after: colon)...]).lowercased(), true)
   }
 
-  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool
-  {
+  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool {
     for (key, value) in attributes where key.hasPrefix("xmlns:") && value == Self.namespace {
       self.googlePrefixes.insert(String(key.dropFirst(6)))
     }

@@ -49,7 +49,14 @@ enum PriceCheck {
       )
       return nil
     }
-    return Self.lower(value, than: regular, text: text, field: field, location: location, issues: &issues)
+    return Self.lower(
+      value,
+      than: regular,
+      text: text,
+      field: field,
+      location: location,
+      issues: &issues
+    )
   }
 
   /// `value` if it is a usable sale price below `regular`, else nil with a correction noted.

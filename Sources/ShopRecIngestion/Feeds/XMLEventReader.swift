@@ -46,7 +46,10 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
       throw reader.error(code: code, line: parser.lineNumber)
     }
     if !reader.sawRoot {
-      throw FeedError(location: RecordLocation(file: path, line: 1), reason: "no XML element in file")
+      throw FeedError(
+        location: RecordLocation(file: path, line: 1),
+        reason: "no XML element in file"
+      )
     }
     if reader.depth != 0 {
       let open = reader.openElements.last ?? "?"

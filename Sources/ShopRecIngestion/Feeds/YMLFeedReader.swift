@@ -27,8 +27,7 @@ final class YMLFeedReader: XMLElementHandler {
     return (reader.output, reader.records)
   }
 
-  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool
-  {
+  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool {
     let parent = self.parents.last
     self.parents.append(name)
     if self.offer != nil {

@@ -80,7 +80,9 @@ struct YMLOfferDraft {
       }
       guard !text.isEmpty else { return }
       let unit = ByteText.trimmed(attributes["unit"] ?? "")
-      self.params.append(ProductParam(name: paramName, value: unit.isEmpty ? text : text + " " + unit))
+      self.params.append(
+        ProductParam(name: paramName, value: unit.isEmpty ? text : text + " " + unit)
+      )
     default: break
     }
   }
@@ -92,8 +94,17 @@ struct YMLOfferDraft {
       return nil
     }
     let file = self.location.file
-    let priceLocation = RecordLocation(file: file, line: self.priceLine > 0 ? self.priceLine : self.location.line)
-    guard let price = PriceCheck.required(self.price, field: "price", location: priceLocation, issues: &issues)
+    let priceLocation = RecordLocation(
+      file: file,
+      line: self.priceLine > 0 ? self.priceLine : self.location.line
+    )
+    guard
+      let price = PriceCheck.required(
+        self.price,
+        field: "price",
+        location: priceLocation,
+        issues: &issues
+      )
     else { return nil }
     var product = ProductRecord(id: id, location: self.location)
     product.regularPrice = price
@@ -129,7 +140,9 @@ struct YMLOfferDraft {
     if let name = self.name {
       product.title = name
     } else {
-      product.title = [self.typePrefix, self.vendor, self.model].compactMap { $0 }.joined(separator: " ")
+      product.title = [self.typePrefix, self.vendor, self.model].compactMap { $0 }.joined(
+        separator: " "
+      )
     }
     product.url = self.url ?? ""
     product.pictureURL = self.picture ?? ""

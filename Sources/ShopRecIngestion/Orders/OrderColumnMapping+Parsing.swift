@@ -57,7 +57,10 @@ extension OrderColumnMapping {
     self = mapping
   }
 
-  private static func column(_ value: String, _ key: String) throws(OrderColumnMappingError)
+  private static func column(
+    _ value: String,
+    _ key: String
+  ) throws(OrderColumnMappingError)
     -> Column
   {
     guard !value.isEmpty else { throw OrderColumnMappingError("\(key)= needs a column") }
@@ -70,8 +73,7 @@ extension OrderColumnMapping {
     return .named(value)
   }
 
-  private static func delimiter(_ value: String) throws(OrderColumnMappingError) -> Unicode.Scalar
-  {
+  private static func delimiter(_ value: String) throws(OrderColumnMappingError) -> Unicode.Scalar {
     switch ByteText.trimmed(value).lowercased() {
     case "comma": return ","
     case "semicolon": return ";"

@@ -13,7 +13,11 @@ struct OrderColumns {
   var fieldNames: [String] = []
 
   /// Resolves `mapping` against `header` (empty when the file has none).
-  init(mapping: OrderColumnMapping, header: [String], location: RecordLocation)
+  init(
+    mapping: OrderColumnMapping,
+    header: [String],
+    location: RecordLocation
+  )
     throws(FeedError)
   {
     let lowered = header.map { ByteText.trimmed($0).lowercased() }
@@ -25,7 +29,8 @@ struct OrderColumns {
         guard let found = lowered.firstIndex(of: name.lowercased()) else {
           throw FeedError(
             location: location,
-            reason: "the \(role) column \"\(name)\" is not in the header (\(header.joined(separator: ", ")))"
+            reason:
+              "the \(role) column \"\(name)\" is not in the header (\(header.joined(separator: ", ")))"
           )
         }
         return found
@@ -39,10 +44,11 @@ struct OrderColumns {
     self.price = try index(mapping.price, "price")
     self.time = try index(mapping.time, "time")
     self.status = try index(mapping.status, "status")
-    let widest = [
-      self.order, self.customer, self.product, self.name, self.quantity, self.price, self.time,
-      self.status, header.count - 1,
-    ].max() ?? 0
+    let widest =
+      [
+        self.order, self.customer, self.product, self.name, self.quantity, self.price, self.time,
+        self.status, header.count - 1,
+      ].max() ?? 0
     self.fieldNames = (0 ... max(widest, 0)).map { index in
       index < header.count && !ByteText.trimmed(header[index]).isEmpty
         ? ByteText.trimmed(header[index]) : "column \(index + 1)"

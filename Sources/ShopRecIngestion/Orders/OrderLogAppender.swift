@@ -139,7 +139,9 @@ struct OrderLogAppender {
   private mutating func markNamed(_ position: Int) {
     let word = position >> 6
     if word >= self.namedProducts.count {
-      self.namedProducts.append(contentsOf: repeatElement(0, count: word + 1 - self.namedProducts.count))
+      self.namedProducts.append(
+        contentsOf: repeatElement(0, count: word + 1 - self.namedProducts.count)
+      )
     }
     self.namedProducts[word] |= 1 << UInt64(position & 63)
   }
@@ -147,7 +149,8 @@ struct OrderLogAppender {
   @inline(__always)
   private func isNamed(_ position: Int) -> Bool {
     let word = position >> 6
-    return word < self.namedProducts.count && self.namedProducts[word] & (1 << UInt64(position & 63)) != 0
+    return word < self.namedProducts.count
+      && self.namedProducts[word] & (1 << UInt64(position & 63)) != 0
   }
 
   @inline(__always)
@@ -156,7 +159,9 @@ struct OrderLogAppender {
   }
 
   /// `bytes` without a trailing ".0" when they are digits written as a decimal ("17850.0").
-  private static func droppingDecimalZero(_ bytes: UnsafeBufferPointer<UInt8>)
+  private static func droppingDecimalZero(
+    _ bytes: UnsafeBufferPointer<UInt8>
+  )
     -> UnsafeBufferPointer<UInt8>
   {
     let count = bytes.count

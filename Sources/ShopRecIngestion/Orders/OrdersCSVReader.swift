@@ -68,7 +68,8 @@ public enum OrdersCSVReader {
       let scalar = Unicode.Scalar(byte)
       if counts[scalar] != nil { counts[scalar, default: 0] += 1 }
     }
-    guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != ",") }),
+    guard
+      let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != ",") }),
       best.value > 0
     else { return "," }
     return best.key

@@ -30,7 +30,8 @@ struct ByteInterner {
   /// The index of `key`, adding it when new; `inserted` tells whether it was.
   mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
     let hash = XXHash64.hash(UnsafeRawBufferPointer(key))
-    let meta = 0x8000_0000 | UInt32(truncatingIfNeeded: hash >> 41) << 8 | UInt32(min(key.count, 255))
+    let meta =
+      0x8000_0000 | UInt32(truncatingIfNeeded: hash >> 41) << 8 | UInt32(min(key.count, 255))
     let short = key.count <= 8
     let word = short ? Self.packed(key) : 0
     let mask = self.slots.count - 1
@@ -82,7 +83,9 @@ struct ByteInterner {
   private func arenaEntryEquals(_ offset: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     self.arena.withUnsafeBufferPointer { arena in
       guard let base = arena.baseAddress else { return false }
-      let length = Int(UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)))
+      let length = Int(
+        UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+      )
       guard length == key.count else { return false }
       return ByteText.equal(UnsafeBufferPointer(start: base + offset + 4, count: length), key)
     }

@@ -38,7 +38,10 @@ enum ByteText {
   }
 
   /// Whether `bytes` equals the ASCII text `lowercaseASCII` ignoring ASCII case.
-  static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercaseASCII: StaticString)
+  static func equalsIgnoringCase(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ lowercaseASCII: StaticString
+  )
     -> Bool
   {
     guard bytes.count == lowercaseASCII.utf8CodeUnitCount else { return false }

@@ -38,7 +38,11 @@ struct DelimitedTextReader: ~Copyable {
   private static let carriageReturn = UInt8(ascii: "\r")
 
   /// Opens `path`; throws a ``FeedError`` naming the file when it cannot be opened.
-  init(path: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
+  init(
+    path: String,
+    delimiter: UInt8 = UInt8(ascii: ","),
+    chunkSize: Int = 1 << 20
+  )
     throws(FeedError)
   {
     let source = try FileByteSource(path: path)
@@ -46,7 +50,10 @@ struct DelimitedTextReader: ~Copyable {
     let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     let count: Int
     do {
-      count = try source.read(into: UnsafeMutableRawBufferPointer(start: base, count: capacity), line: 1)
+      count = try source.read(
+        into: UnsafeMutableRawBufferPointer(start: base, count: capacity),
+        line: 1
+      )
     } catch {
       base.deallocate()
       throw error
@@ -76,7 +83,9 @@ struct DelimitedTextReader: ~Copyable {
   /// record has fewer fields. Valid until the next ``nextRecord()``.
   @inline(__always)
   func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-    guard index >= 0, index < self.fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+    guard index >= 0, index < self.fieldCount else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
     var start = self.bounds[index << 1]
     var end = self.bounds[(index << 1) + 1]
     while start < end, self.base[start] == 0x20 || self.base[start] == 0x09 { start += 1 }
@@ -154,7 +163,8 @@ struct DelimitedTextReader: ~Copyable {
         // Unquoted text: skip 8 bytes at a time to the next delimiter or line feed.
         while position + 8 <= dataEnd {
           let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-          let matches = Self.zeroBytes(word ^ delimiterPattern) | Self.zeroBytes(word ^ lineFeedPattern)
+          let matches =
+            Self.zeroBytes(word ^ delimiterPattern) | Self.zeroBytes(word ^ lineFeedPattern)
           if matches != 0 {
             let offset = matches.trailingZeroBitCount >> 3
             highBits |= word & (offset == 0 ? 0 : (~0 as UInt64) >> (64 - 8 * offset))

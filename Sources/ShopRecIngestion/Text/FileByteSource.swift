@@ -59,7 +59,10 @@ final class FileByteSource {
     defer { buffer.deallocate() }
     var filled = 0
     while filled < count {
-      let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), line: 0)
+      let read = try source.read(
+        into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]),
+        line: 0
+      )
       if read == 0 { break }
       filled += read
     }

@@ -135,14 +135,18 @@ struct JSONParser {
     var digits = 0
     while self.index < self.bytes.count {
       let byte = self.bytes[self.index]
-      guard ByteText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-        || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+      guard
+        ByteText.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+          || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
       else { break }
       if ByteText.isDigit(byte) { digits += 1 }
       self.index += 1
     }
     guard digits > 0 else { throw self.error("malformed number") }
-    return String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start ..< self.index]), as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: self.bytes[start ..< self.index]),
+      as: UTF8.self
+    )
   }
 
   private mutating func parseString() throws(JSONSyntaxError) -> String {

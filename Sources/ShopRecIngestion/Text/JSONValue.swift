@@ -17,17 +17,3 @@ enum JSONValue: Hashable {
     }
   }
 }
-
-/// One `"key": value` pair of a JSON object, in document order.
-struct JSONMember: Hashable {
-  var key: String
-  var value: JSONValue
-}
-
-/// Why a JSON text could not be parsed, and at which byte.
-struct JSONSyntaxError: Error {
-  /// 1-based column (byte) of the problem.
-  var column: Int
-  /// What was wrong.
-  var reason: String
-}

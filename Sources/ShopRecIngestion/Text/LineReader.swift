@@ -23,7 +23,10 @@ struct LineReader: ~Copyable {
     let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     let count: Int
     do {
-      count = try source.read(into: UnsafeMutableRawBufferPointer(start: base, count: capacity), line: 1)
+      count = try source.read(
+        into: UnsafeMutableRawBufferPointer(start: base, count: capacity),
+        line: 1
+      )
     } catch {
       base.deallocate()
       throw error
