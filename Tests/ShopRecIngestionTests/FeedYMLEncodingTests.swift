@@ -58,6 +58,23 @@ struct FeedYMLEncodingTests {
     #expect(error.reason.contains("encoding"))
   }
 
+  @Test("HTML entities are not XML: the file stops at the line, rather than losing text")
+  func htmlEntity() throws {
+    let path = try TemporaryFile.write(
+      "<?xml version=\"1.0\"?>\n<yml_catalog><shop><offers>\n<offer id=\"1\"><name>A&nbsp;B</name>"
+        + "<price>1</price></offer>\n</offers></shop></yml_catalog>\n",
+      suffix: ".xml"
+    )
+    var input = CatalogInput()
+    #expect {
+      try CatalogFeedReader.read(path: path, into: &input)
+    } throws: { error in
+      guard let error = error as? FeedError else { return false }
+      return error.location.line == 3 && error.reason.hasPrefix("undeclared entity")
+    }
+    #expect(input.products.isEmpty)
+  }
+
   @Test("a missing file throws, naming it")
   func missingFile() throws {
     let error = try #require(self.failure("no-such-feed.xml"))
