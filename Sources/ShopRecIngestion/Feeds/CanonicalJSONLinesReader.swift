@@ -42,9 +42,7 @@ enum CanonicalJSONLinesReader {
     location: RecordLocation,
     to output: inout CatalogInput
   ) {
-    var fields: [String: JSONValue] = [:]
-    for member in members where fields[member.key] == nil { fields[member.key] = member.value }
-    func text(_ key: String) -> String? { fields[key]?.scalarText }
+    func text(_ key: String) -> String? { members.first { $0.key == key }?.value.scalarText }
     switch (text("type") ?? "product").lowercased() {
     case "product":
       if let product = Self.product(members, location: location, issues: &output.issues) {
@@ -88,9 +86,12 @@ enum CanonicalJSONLinesReader {
     issues: inout [RecordIssue]
   ) -> ProductRecord? {
     var draft = CanonicalProductDraft(location: location)
-    var seen: Set<String> = []
-    for member in members where seen.insert(member.key).inserted {
+    var seen: UInt64 = 0
+    for member in members {
       guard let field = CanonicalProductField.named(member.key) else { continue }
+      let bit: UInt64 = 1 << UInt64(field.rawValue)
+      guard seen & bit == 0 else { continue }
+      seen |= bit
       let value = member.value
       switch (field, value) {
       case (.params, .object(let members)):

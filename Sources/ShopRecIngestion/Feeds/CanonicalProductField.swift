@@ -30,7 +30,7 @@ enum CanonicalProductField: Int, CaseIterable {
 
   /// The field named `name` (ASCII case ignored), if any.
   static func named(_ name: String) -> CanonicalProductField? {
-    byName[ByteText.trimmed(name).lowercased()]
+    byName[name] ?? byName[ByteText.trimmed(name).lowercased()]
   }
 
   private static let byName: [String: CanonicalProductField] = Dictionary(

@@ -81,11 +81,21 @@ enum ByteText {
     return true
   }
 
-  /// `string` trimmed of whitespace (including non-breaking spaces).
+  /// `string` trimmed of whitespace (including non-breaking spaces); returns `string` itself
+  /// without scanning when it starts and ends with visible ASCII.
   static func trimmed(_ string: String) -> String {
-    var slice = Substring(string)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return slice.count == string.count ? string : String(slice)
+    let utf8 = string.utf8
+    guard let first = utf8.first, let last = utf8.last else { return string }
+    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return string }
+    let scalars = string.unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, scalars[start].properties.isWhitespace {
+      start = scalars.index(after: start)
+    }
+    while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start ..< end])
   }
 }
