@@ -15,7 +15,7 @@ struct FeedFormatTests {
     ]
   )
   func fixtures(file: String, format: FeedFormat) throws {
-    #expect(try CatalogFeedReader.detectFormat(path: FeedTestSupport.fixture(file)) == format)
+    #expect(try FeedFormat.detect(path: FeedTestSupport.fixture(file)) == format)
   }
 
   @Test("a byte order mark, declaration, comment and DOCTYPE before the root are skipped")
@@ -42,5 +42,20 @@ struct FeedFormatTests {
     #expect(try FeedFormat.detect(path: TemporaryFile.write("g:id\tg:title\nA\tB\n")) == .googleTSV)
     #expect(try FeedFormat.detect(path: TemporaryFile.write("sku\tname\nA\tB\n")) == .csv)
     #expect(try FeedFormat.detect(path: TemporaryFile.write("  {\"id\":\"A\"}\n")) == .jsonl)
+  }
+
+  @Test("an empty file (or only a byte order mark and blanks) is an error, not an empty catalog")
+  func emptyFile() throws {
+    var input = CatalogInput()
+    for text in ["", "\u{FEFF}", " \n\r\n"] {
+      let path = try TemporaryFile.write(text)
+      #expect {
+        try CatalogFeedReader.read(path: path, into: &input)
+      } throws: { error in
+        (error as? FeedError).map { $0.reason == "file is empty" && $0.location.file == path }
+          == true
+      }
+    }
+    #expect(input.recordCounts.isEmpty)
   }
 }

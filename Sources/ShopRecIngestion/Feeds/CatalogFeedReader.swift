@@ -16,11 +16,17 @@ public enum CatalogFeedReader {
     format: FeedFormat? = nil,
     into input: inout CatalogInput
   ) throws(FeedError) -> FeedFormat {
+    let prefix = try FileByteSource.prefix(ofFileAt: path, count: FeedFormat.sniffedByteCount)
+    guard
+      prefix.contains(where: { !ByteText.isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+    else {
+      throw FeedError(location: RecordLocation(file: path, line: 1), reason: "file is empty")
+    }
     let resolved: FeedFormat
     if let format {
       resolved = format
     } else {
-      resolved = try FeedFormat.detect(path: path)
+      resolved = try FeedFormat.detect(prefix: prefix, path: path)
     }
     let result: (input: CatalogInput, records: Int)
     switch resolved {
@@ -45,11 +51,5 @@ public enum CatalogFeedReader {
     } else {
       array += records
     }
-  }
-
-  /// The format of the feed at `path`, recognised from its first bytes (see
-  /// ``FeedFormat/detect(path:)``).
-  public static func detectFormat(path: String) throws(FeedError) -> FeedFormat {
-    try FeedFormat.detect(path: path)
   }
 }

@@ -20,7 +20,17 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable, CustomStringCo
   /// `price` is Google TSV; `{` is JSON Lines; anything else CSV. An XML file with another root
   /// element throws.
   public static func detect(path: String) throws(FeedError) -> FeedFormat {
-    let prefix = try FileByteSource.prefix(ofFileAt: path, count: 64 << 10)
+    try Self.detect(
+      prefix: FileByteSource.prefix(ofFileAt: path, count: Self.sniffedByteCount),
+      path: path
+    )
+  }
+
+  /// How many bytes detection looks at.
+  static let sniffedByteCount = 64 << 10
+
+  /// The format of `path` from its first bytes `prefix`; throws for XML with an unknown root.
+  static func detect(prefix: [UInt8], path: String) throws(FeedError) -> FeedFormat {
     if let format = Self.detect(prefix: prefix) { return format }
     let root = Self.xmlRootName(prefix) ?? "?"
     throw FeedError(
