@@ -4,6 +4,8 @@
 /// is the prefix one level shorter. Each category is emitted once per file, where first seen.
 struct GoogleCategoryPaths {
   private var seen: Set<String> = []
+  /// Path texts already read, with their ids (most items repeat a few paths).
+  private var knownPaths: [String: String] = [:]
 
   /// The normalised parts of `path` (split at `>`, trimmed, empty parts dropped).
   static func parts(of path: String) -> [String] {
@@ -17,6 +19,7 @@ struct GoogleCategoryPaths {
     location: RecordLocation,
     categories: inout [CategoryRecord]
   ) -> String? {
+    if let known = self.knownPaths[path] { return known }
     let parts = Self.parts(of: path)
     guard !parts.isEmpty else { return nil }
     var id = ""
@@ -28,6 +31,7 @@ struct GoogleCategoryPaths {
       }
       parent = id
     }
+    self.knownPaths[path] = id
     return id
   }
 }

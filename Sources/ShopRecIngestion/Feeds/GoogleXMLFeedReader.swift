@@ -12,6 +12,7 @@ final class GoogleXMLFeedReader: XMLElementHandler {
   private var records = 0
   private var paths = GoogleCategoryPaths()
   private var googlePrefixes: Set<String> = ["g"]
+  private var attributeNames: [String: (name: String, namespaced: Bool)?] = [:]
   private var item: GoogleItemDraft?
   private var itemDepth = 0
 
@@ -33,6 +34,13 @@ final class GoogleXMLFeedReader: XMLElementHandler {
   /// The attribute name of element `name` and whether it is in the Google namespace; nil for
   /// elements with another prefix.
   private func attribute(_ name: String) -> (name: String, namespaced: Bool)? {
+    if let known = self.attributeNames[name] { return known }
+    let resolved = self.resolveAttribute(name)
+    self.attributeNames[name] = .some(resolved)
+    return resolved
+  }
+
+  private func resolveAttribute(_ name: String) -> (name: String, namespaced: Bool)? {
     guard let colon = name.firstIndex(of: ":") else { return (name.lowercased(), false) }
     let prefix = String(name[..<colon])
     guard self.googlePrefixes.contains(prefix) else { return nil }
@@ -42,6 +50,7 @@ final class GoogleXMLFeedReader: XMLElementHandler {
   func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool {
     for (key, value) in attributes where key.hasPrefix("xmlns:") && value == Self.namespace {
       self.googlePrefixes.insert(String(key.dropFirst(6)))
+      self.attributeNames.removeAll()
     }
     if self.item != nil {
       guard depth == self.itemDepth + 1, let attribute = self.attribute(name) else { return false }
