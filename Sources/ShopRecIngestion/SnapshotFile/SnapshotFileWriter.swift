@@ -1,0 +1,141 @@
+public import ShopRecCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a ``Snapshot`` as one versioned, checksummed binary file; see docs/snapshot-format.md.
+///
+/// The write is atomic: the bytes go to `path.tmp-<pid>`, which is fsynced and renamed over
+/// `path`, and then the directory is fsynced. A reader (or a crash) sees the old file or the new
+/// one, never a mixture; a failed write removes its temporary file and leaves `path` untouched.
+public enum SnapshotFileWriter {
+  /// Writes `snapshot` to `path`, replacing any file there atomically.
+  public static func write(_ snapshot: Snapshot, to path: String) throws(SnapshotFileError) {
+    let image = try self.image(of: snapshot, path: path)
+    let temporaryPath = path + ".tmp-\(getpid())"
+    do {
+      let file = try POSIXFile.create(temporaryPath)
+      try image.write(to: file)
+      try file.sync()
+    } catch {
+      unlink(temporaryPath)
+      throw error
+    }
+    guard rename(temporaryPath, path) == 0 else {
+      let failure = POSIXFile.error(path, "cannot rename \(temporaryPath) over it")
+      unlink(temporaryPath)
+      throw failure
+    }
+    let directory = try POSIXFile.openDirectory(self.directory(of: path))
+    try directory.sync()
+  }
+
+  /// The directory holding `path` (`.` for a bare file name).
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let directory = path[..<slash]
+    return directory.isEmpty ? "/" : String(directory)
+  }
+
+  /// Lays out `snapshot`'s sections and computes every checksum (sections hashed in parallel).
+  static func image(
+    of snapshot: Snapshot,
+    path: String
+  ) throws(SnapshotFileError)
+    -> SnapshotFileImage
+  {
+    var layout = SnapshotLayout(coder: SectionCollector(path: path))
+    _ = try layout.snapshot(snapshot, metadata: snapshot.metadata)
+    let metadata = try SnapshotMetadataCoding.encode(snapshot.metadata, path: path)
+    return try self.image(
+      sections: [(SnapshotFileFormat.metadataSectionName, .uint8(metadata))]
+        + layout.coder.sections,
+      path: path
+    )
+  }
+
+  /// Lays out `arrays` as sections in the given order and computes their checksums.
+  static func image(
+    sections arrays: [(name: String, array: SectionArray)],
+    path: String
+  ) throws(SnapshotFileError) -> SnapshotFileImage {
+    for (name, _) in arrays where name.utf8.count > SnapshotFileFormat.maximumSectionNameLength {
+      throw SnapshotFileError(
+        path: path,
+        kind: .malformedSection,
+        section: name,
+        reason:
+          "section name '\(name)' is longer than \(SnapshotFileFormat.maximumSectionNameLength) bytes"
+      )
+    }
+    let checksums = ParallelWork.map(arrays.count) { index in
+      arrays[index].1.withUnsafeBytes { XXHash64.hash($0) }
+    }
+    let tableEnd =
+      SnapshotFileFormat.headerSize + arrays.count * SnapshotFileFormat.sectionEntrySize
+    var offset = SnapshotFileFormat.aligned(tableEnd)
+    var entries: [SnapshotSectionEntry] = []
+    entries.reserveCapacity(arrays.count)
+    for (index, (name, array)) in arrays.enumerated() {
+      let length = array.count * array.elementType.width
+      entries.append(
+        SnapshotSectionEntry(
+          name: name,
+          elementType: array.elementType,
+          elementCount: array.count,
+          byteOffset: offset,
+          byteLength: length,
+          checksum: checksums[index]
+        )
+      )
+      offset = SnapshotFileFormat.aligned(offset + length)
+    }
+    let fileLength = entries.last.map(\.byteEnd) ?? tableEnd
+    return SnapshotFileImage(
+      entries: entries,
+      arrays: arrays.map(\.1),
+      fileLength: fileLength
+    )
+  }
+}
+
+/// A snapshot laid out as a file: section table plus the arrays, not yet copied anywhere.
+struct SnapshotFileImage {
+  /// The section table, in file order.
+  var entries: [SnapshotSectionEntry]
+  /// The arrays, aligned with `entries`.
+  var arrays: [SectionArray]
+  /// The total length of the file.
+  var fileLength: Int
+
+  /// The header and section table bytes.
+  func headerAndTable() -> [UInt8] {
+    var table = ByteWriter(capacity: self.entries.count * SnapshotFileFormat.sectionEntrySize)
+    for entry in self.entries { entry.encode(into: &table) }
+    let header = SnapshotFileHeader(
+      formatVersion: SnapshotFileFormat.version,
+      sectionCount: UInt32(self.entries.count),
+      fileLength: UInt64(self.fileLength),
+      sectionTableChecksum: table.bytes.withUnsafeBytes { XXHash64.hash($0) }
+    )
+    return header.encoded() + table.bytes
+  }
+
+  /// Writes the whole file image to `file` from the arrays' own storage.
+  func write(to file: borrowing POSIXFile) throws(SnapshotFileError) {
+    var position = 0
+    let head = self.headerAndTable()
+    try file.writeAll(.uint8(head))
+    position += head.count
+    for (entry, array) in zip(self.entries, self.arrays) {
+      try file.writeAll(.uint8([UInt8](repeating: 0, count: entry.byteOffset - position)))
+      try file.writeAll(array)
+      position = entry.byteEnd
+    }
+  }
+}
