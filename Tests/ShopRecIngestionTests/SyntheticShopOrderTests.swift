@@ -128,14 +128,13 @@ struct SyntheticShopOrderTests {
     }
     var laterAccessories = 0
     for customerOrders in orders {
-      var bought: [Int] = []
+      var accessoriesOfEarlierPurchases = Set<Int>()
       for order in customerOrders {
         let products = SyntheticDemoFixture.orderProducts[order]
-        for product in products
-        where bought.contains(where: { SyntheticDemoFixture.accessories[$0].contains(product) }) {
-          laterAccessories += 1
+        laterAccessories += products.filter { accessoriesOfEarlierPurchases.contains($0) }.count
+        for product in products {
+          accessoriesOfEarlierPurchases.formUnion(SyntheticDemoFixture.accessories[product])
         }
-        bought += products
       }
     }
     #expect(laterAccessories > 500)

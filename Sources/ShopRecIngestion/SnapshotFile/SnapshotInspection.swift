@@ -47,16 +47,27 @@ public struct SnapshotInspection: Sendable, Equatable, Codable {
 
   /// The sizes of a snapshot.
   public struct Counts: Sendable, Equatable, Codable {
+    /// Products.
     public var products: Int
+    /// Products in stock.
     public var inStock: Int
+    /// Products on sale at ``SnapshotInspection/now``.
     public var onSaleNow: Int
+    /// Discontinued products.
     public var discontinued: Int
+    /// Products known only from order history.
     public var fromOrdersOnly: Int
+    /// Categories.
     public var categories: Int
+    /// Brands.
     public var brands: Int
+    /// Item groups.
     public var itemGroups: Int
+    /// Orders.
     public var orders: Int
+    /// Order lines.
     public var orderLines: Int
+    /// Customers.
     public var customers: Int
   }
 

@@ -8,7 +8,10 @@ import Darwin
 
 /// A CSV file written through a large byte buffer: fields are appended as bytes (RFC 4180
 /// quoting where needed) and the buffer goes to the file in multi-megabyte writes.
-final class CSVOutput {
+///
+/// A non-copyable struct rather than a class, so that the many small appends are checked for
+/// exclusive access at compile time instead of at run time.
+struct CSVOutput: ~Copyable {
   /// The file.
   let path: String
   /// Bytes not yet written.
@@ -28,18 +31,18 @@ final class CSVOutput {
   }
 
   deinit {
-    if self.descriptor >= 0 { close(self.descriptor) }
+    close(self.descriptor)
   }
 
   /// Starts a field (writes the separating comma).
   @inline(__always)
-  func nextField() {
+  mutating func nextField() {
     if self.fieldsInRow > 0 { self.buffer.append(UInt8(ascii: ",")) }
     self.fieldsInRow += 1
   }
 
   /// Appends a text field, quoted when it holds a comma, quote or line break.
-  func field(_ bytes: [UInt8]) {
+  mutating func field(_ bytes: [UInt8]) {
     self.nextField()
     let needsQuotes = bytes.contains {
       $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
@@ -57,42 +60,42 @@ final class CSVOutput {
   }
 
   /// Appends a text field.
-  func field(_ text: String) {
+  mutating func field(_ text: String) {
     self.field(Array(text.utf8))
   }
 
   /// Appends a field composed by `compose` (quoted if needed).
-  func field(_ compose: (inout [UInt8]) -> Void, scratch: inout [UInt8]) {
+  mutating func field(_ compose: (inout [UInt8]) -> Void, scratch: inout [UInt8]) {
     scratch.removeAll(keepingCapacity: true)
     compose(&scratch)
     self.field(scratch)
   }
 
   /// Appends a field that needs no quoting (digits, dates, plain ids), composed in place.
-  func plainField(_ compose: (inout [UInt8]) -> Void) {
+  mutating func plainField(_ compose: (inout [UInt8]) -> Void) {
     self.nextField()
     compose(&self.buffer)
   }
 
   /// Appends an empty field.
-  func emptyField() {
+  mutating func emptyField() {
     self.nextField()
   }
 
   /// Ends the row and writes the buffer out when it is full.
-  func endRow() throws(SyntheticShopError) {
+  mutating func endRow() throws(SyntheticShopError) {
     self.buffer.append(0x0A)
     self.fieldsInRow = 0
     if self.buffer.count >= Self.flushThreshold { try self.flush() }
   }
 
   /// Writes everything buffered and closes the file.
-  func finish() throws(SyntheticShopError) {
+  consuming func finish() throws(SyntheticShopError) {
     try self.flush()
     guard fsync(self.descriptor) == 0 else { throw Self.error(self.path, "cannot fsync") }
   }
 
-  private func flush() throws(SyntheticShopError) {
+  private mutating func flush() throws(SyntheticShopError) {
     var failure: SyntheticShopError?
     self.buffer.withUnsafeBytes { bytes in
       var done = 0

@@ -49,8 +49,11 @@ struct DayBuffer {
 
   /// Order positions by time (ties by position, so the result is deterministic).
   func sortedByTime() -> [Int] {
-    (0 ..< self.times.count).sorted {
-      self.times[$0] != self.times[$1] ? self.times[$0] < self.times[$1] : $0 < $1
+    guard let first = self.times.min() else { return [] }
+    var keys = self.times.enumerated().map { index, time in
+      UInt64(time - first) << 32 | UInt64(index)
     }
+    keys.sort()
+    return keys.map { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
   }
 }

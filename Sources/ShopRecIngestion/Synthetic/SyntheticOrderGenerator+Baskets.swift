@@ -7,7 +7,9 @@ extension SyntheticOrderGenerator {
     let customer = Int32(self.customerTable.sample(&self.random))
     guard let main = self.drawMain(customer: customer, day: day, month: month) else { return false }
     let size = self.basketSize()
-    var items: [Int32] = [main]
+    var items = self.takeBasket()
+    defer { self.basket = items }
+    items.append(main)
     var boughtAccessory = false
     if size > 1, self.random.chance(0.7), let accessory = self.drawAccessory(of: main, day: day) {
       if accessory != main {
@@ -23,10 +25,12 @@ extension SyntheticOrderGenerator {
       if draw < 0.3 {
         candidate = self.drawAccessory(of: main, day: day)
       } else if draw < 0.5 {
-        candidate = self.drawFromFamily(Int(self.shop.catalog.family[Int(main)]), day: day)
+        candidate = self.drawFromFamily(Int(self.productFamily[Int(main)]), day: day)
       } else if draw < 0.65 {
-        let root = self.shop.catalog.tree.families[Int(self.shop.catalog.family[Int(main)])].root
-        candidate = self.drawFromRoot(root, day: day)
+        candidate = self.drawFromRoot(
+          Int(self.familyRoot[Int(self.productFamily[Int(main)])]),
+          day: day
+        )
       } else {
         candidate = self.drawMain(customer: customer, day: day, month: month)
       }
@@ -54,7 +58,9 @@ extension SyntheticOrderGenerator {
     into buffer: inout DayBuffer
   ) {
     guard let accessory = self.drawAccessory(of: followUp.product, day: day) else { return }
-    var items = [accessory]
+    var items = self.takeBasket()
+    defer { self.basket = items }
+    items.append(accessory)
     if self.random.chance(0.25),
       let extra = self.drawMain(customer: followUp.customer, day: day, month: 0),
       extra != accessory
@@ -93,46 +99,48 @@ extension SyntheticOrderGenerator {
   /// An accessory of `main`: one of its explicit accessories 65% of the time, else a popular
   /// product of one of its family's accessory categories.
   mutating func drawAccessory(of main: Int32, day: Int) -> Int32? {
-    let explicit = self.shop.links.accessories(of: Int(main))
-    if !explicit.isEmpty, self.random.chance(0.65) {
-      let pick = explicit[explicit.startIndex + self.random.below(explicit.count)]
+    let explicit = self.accessories.count(Int(main))
+    if explicit > 0, self.random.chance(0.65) {
+      let pick = self.accessories.value(Int(main), self.random.below(explicit))
       if let available = self.available(pick, day: day) { return available }
     }
-    let families = self.shop.catalog.tree.families[Int(self.shop.catalog.family[Int(main)])]
-      .accessoryFamilies
-    guard !families.isEmpty else { return nil }
-    return self.drawFromFamily(families[self.random.below(families.count)], day: day)
+    let family = Int(self.productFamily[Int(main)])
+    let families = self.accessoryFamilies.count(family)
+    guard families > 0 else { return nil }
+    return self.drawFromFamily(
+      Int(self.accessoryFamilies.value(family, self.random.below(families))),
+      day: day
+    )
   }
 
   /// Whether `main` has accessories to come back for.
   func hasAccessories(_ main: Int32) -> Bool {
-    !self.shop.catalog.tree.families[Int(self.shop.catalog.family[Int(main)])].accessoryFamilies
-      .isEmpty
-      || !self.shop.links.accessories(of: Int(main)).isEmpty
+    self.accessoryFamilies.count(Int(self.productFamily[Int(main)])) > 0
+      || self.accessories.count(Int(main)) > 0
   }
 
   /// A product of `family` by popularity.
   mutating func drawFromFamily(_ family: Int, day: Int) -> Int32? {
-    let members = self.shop.index.byFamily[family]
-    guard !members.isEmpty else { return nil }
-    return self.available(members[self.familyTables[family].sample(&self.random)], day: day)
+    guard self.familyProducts.count(family) > 0 else { return nil }
+    let pick = self.familyTables.sample(group: family, &self.random)
+    return self.available(self.familyProducts.value(family, pick), day: day)
   }
 
   /// A product of `root` by popularity.
   mutating func drawFromRoot(_ root: Int, day: Int) -> Int32? {
-    let families = self.rootFamilies[root]
-    guard !families.isEmpty else { return nil }
-    return self.drawFromFamily(families[self.rootTables[root].sample(&self.random)], day: day)
+    guard self.rootFamilies.count(root) > 0 else { return nil }
+    let pick = self.rootTables.sample(group: root, &self.random)
+    return self.drawFromFamily(Int(self.rootFamilies.value(root, pick)), day: day)
   }
 
   /// `product` if it can be bought on `day`, else its successor that can, else nil.
   func available(_ product: Int32, day: Int) -> Int32? {
-    let catalog = self.shop.catalog
     var current = product
     for _ in 0 ..< 8 {
-      if day < Int(catalog.introducedDay[Int(current)]) { return nil }
-      if day < Int(catalog.discontinuedDay[Int(current)]) { return current }
-      let next = self.shop.links.successor[Int(current)]
+      let lifetime = self.lifetime[Int(current)]
+      if day < Int(Int32(bitPattern: UInt32(truncatingIfNeeded: lifetime >> 32))) { return nil }
+      if day < Int(Int32(bitPattern: UInt32(truncatingIfNeeded: lifetime))) { return current }
+      let next = self.successor[Int(current)]
       guard next >= 0 else { return nil }
       current = next
     }
@@ -142,18 +150,31 @@ extension SyntheticOrderGenerator {
   /// Garden products sell little in winter, coats and boots little in summer.
   func outOfSeason(_ product: Int32, month: Int) -> Bool {
     guard month > 0 else { return false }
-    switch self.familySeason[Int(self.shop.catalog.family[Int(product)])] {
+    switch self.familySeason[Int(self.productFamily[Int(product)])] {
     case .summer: return month <= 2 || month >= 11
     case .winter: return month >= 5 && month <= 8
     case .allYear: return false
     }
   }
 
-  /// 1–8 lines, mostly 1–3.
+  /// The reusable basket buffer, emptied (hand it back by assigning `self.basket`).
+  mutating func takeBasket() -> [Int32] {
+    var items: [Int32] = []
+    swap(&items, &self.basket)
+    items.removeAll(keepingCapacity: true)
+    return items
+  }
+
+  /// 1–8 lines, mostly 1–3 (42%, 26%, 14%, 8%, 4%, 3%, 2%, 1%).
   mutating func basketSize() -> Int {
     let draw = self.random.unit()
-    let cumulative = [0.42, 0.68, 0.82, 0.90, 0.94, 0.97, 0.99]
-    return (cumulative.firstIndex { draw < $0 } ?? 7) + 1
+    if draw < 0.42 { return 1 }
+    if draw < 0.68 { return 2 }
+    if draw < 0.82 { return 3 }
+    if draw < 0.90 { return 4 }
+    if draw < 0.94 { return 5 }
+    if draw < 0.97 { return 6 }
+    return draw < 0.99 ? 7 : 8
   }
 
   /// Mostly 1.

@@ -14,13 +14,26 @@ import Foundation
 struct SyntheticOrderGenerator {
   let shop: SyntheticShop
   var random: Xoshiro256StarStar
-  /// Popularity weight of each product.
-  let weights: [Double]
+  /// Draws a main product by popularity.
   let mainTable: AliasTable
-  let familyTables: [AliasTable]
-  /// Families of each root and the table choosing among them.
-  let rootFamilies: [[Int]]
-  let rootTables: [AliasTable]
+  /// Products of each family, and a table per family drawing among them by popularity.
+  let familyProducts: FlatRows
+  let familyTables: AliasTable
+  /// Families (with products) of each root, and a table per root drawing among them.
+  let rootFamilies: FlatRows
+  let rootTables: AliasTable
+  /// Accessory families of each family.
+  let accessoryFamilies: FlatRows
+  /// Explicit accessories of each product.
+  let accessories: FlatRows
+  /// Family of each product.
+  let productFamily: [Int32]
+  /// Root of each family.
+  let familyRoot: [Int32]
+  /// `introduced day << 32 | discontinued day` of each product (one look-up per check).
+  let lifetime: [UInt64]
+  /// Successor of each product, or -1.
+  let successor: [Int32]
   let customerTable: AliasTable
   let customerRoot: [UInt8]
   let hourTable: AliasTable
@@ -28,6 +41,8 @@ struct SyntheticOrderGenerator {
   let familySeason: [Season]
   /// Products customers come back for: `followUps[day]` holds (customer, main product).
   var followUps: [[(customer: Int32, product: Int32)]]
+  /// The basket being filled (kept to reuse its storage).
+  var basket: [Int32] = []
 
   init(shop: SyntheticShop) {
     self.shop = shop
@@ -43,23 +58,29 @@ struct SyntheticOrderGenerator {
       pow(Double(ranks[product] + 1), -0.9)
         * (families[Int(catalog.family[product])].isAccessoryOnly ? 0.35 : 1)
     }
-    self.weights = weights
+    let byFamily = shop.index.byFamily
     self.mainTable = AliasTable(weights: weights)
-    self.familyTables = shop.index.byFamily.map { products in
-      AliasTable(weights: products.map { weights[Int($0)] })
+    self.familyProducts = FlatRows(byFamily)
+    self.familyTables = AliasTable(groups: byFamily.map { $0.map { weights[Int($0)] } })
+    var rootFamilies = [[Int32]](repeating: [], count: SyntheticTaxonomy.roots.count)
+    for (index, family) in families.enumerated() where !byFamily[index].isEmpty {
+      rootFamilies[family.root].append(Int32(index))
     }
-    var rootFamilies = [[Int]](repeating: [], count: SyntheticTaxonomy.roots.count)
-    for (index, family) in families.enumerated() where !shop.index.byFamily[index].isEmpty {
-      rootFamilies[family.root].append(index)
+    self.rootFamilies = FlatRows(rootFamilies)
+    self.rootTables = AliasTable(
+      groups: rootFamilies.map { members in
+        members.map { family in byFamily[Int(family)].reduce(0) { $0 + weights[Int($1)] } }
+      }
+    )
+    self.accessoryFamilies = FlatRows(families.map { $0.accessoryFamilies.map(Int32.init) })
+    self.accessories = FlatRows((0 ..< catalog.count).map { shop.links.accessories(of: $0) })
+    self.productFamily = catalog.family
+    self.familyRoot = families.map { Int32($0.root) }
+    self.lifetime = (0 ..< catalog.count).map { product in
+      UInt64(UInt32(bitPattern: catalog.introducedDay[product])) << 32
+        | UInt64(UInt32(bitPattern: catalog.discontinuedDay[product]))
     }
-    self.rootFamilies = rootFamilies
-    self.rootTables = rootFamilies.map { members in
-      AliasTable(
-        weights: members.map { family in
-          shop.index.byFamily[family].reduce(0) { $0 + weights[Int($1)] }
-        }
-      )
-    }
+    self.successor = shop.links.successor
     self.customerTable = AliasTable(
       weights: (0 ..< config.customerCount).map { _ in setup.logNormal(median: 1, sigma: 0.9) }
     )
@@ -87,7 +108,7 @@ struct SyntheticOrderGenerator {
   /// lines is exactly the configured `orderLineCount` (when any product can be sold).
   mutating func run(_ emit: (SyntheticOrder) -> Void) {
     let config = self.shop.config
-    guard config.orderLineCount > 0, self.shop.catalog.count > 0, !self.rootFamilies.isEmpty
+    guard config.orderLineCount > 0, self.shop.catalog.count > 0
     else { return }
     let targets = self.dailyTargets()
     var day = DayBuffer()

@@ -62,7 +62,7 @@ extension SyntheticShop {
   }
 
   private func writeCategories(to path: String) throws(SyntheticShopError) {
-    let output = try CSVOutput(path: path, header: ["id", "name", "parent_id"])
+    var output = try CSVOutput(path: path, header: ["id", "name", "parent_id"])
     let tree = self.catalog.tree
     for category in 0 ..< tree.count {
       output.plainField { SyntheticDigits.append(SyntheticCategoryTree.id(category), to: &$0) }
@@ -79,7 +79,7 @@ extension SyntheticShop {
   }
 
   private func writeProducts(to path: String) throws(SyntheticShopError) {
-    let output = try CSVOutput(path: path, header: Self.productColumns)
+    var output = try CSVOutput(path: path, header: Self.productColumns)
     let catalog = self.catalog
     let currency = Array(self.config.currency.utf8)
     let brandNames = catalog.brandNames.map { Array($0.utf8) }
@@ -160,7 +160,7 @@ extension SyntheticShop {
   }
 
   private func writeLinks(to path: String) throws(SyntheticShopError) -> Int {
-    let output = try CSVOutput(path: path, header: ["product_id", "relation", "related_id"])
+    var output = try CSVOutput(path: path, header: ["product_id", "relation", "related_id"])
     var rows = 0
     var failure: SyntheticShopError?
     self.forEachLinkRow { product, relation, related in
@@ -178,7 +178,7 @@ extension SyntheticShop {
 
   private func writeOrders(to path: String) throws(SyntheticShopError) -> (orders: Int, lines: Int)
   {
-    let output = try CSVOutput(
+    var output = try CSVOutput(
       path: path,
       header: ["order_id", "customer_id", "product_id", "quantity", "price", "timestamp", "status"]
     )
