@@ -15,10 +15,3 @@ struct ByteWriter {
     withUnsafeBytes(of: value.littleEndian) { self.bytes.append(contentsOf: $0) }
   }
 }
-
-extension UnsafeRawBufferPointer {
-  /// The little-endian integer at `offset` (unaligned; the caller checks the bounds).
-  func littleEndian<Integer: FixedWidthInteger>(at offset: Int) -> Integer {
-    Integer(littleEndian: self.loadUnaligned(fromByteOffset: offset, as: Integer.self))
-  }
-}

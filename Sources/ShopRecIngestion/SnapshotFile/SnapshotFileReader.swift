@@ -145,10 +145,10 @@ public enum SnapshotFileReader {
     if let failure { throw failure }
     return array
   }
-}
 
-/// `value` as 16 lower-case hex digits.
-func hex(_ value: UInt64) -> String {
-  let digits = String(value, radix: 16)
-  return String(repeating: "0", count: 16 - digits.count) + digits
+  /// `value` as 16 lower-case hex digits.
+  private static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
 }

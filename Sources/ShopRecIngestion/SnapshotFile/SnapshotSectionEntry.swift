@@ -73,9 +73,9 @@ public struct SnapshotSectionEntry: Sendable, Equatable {
         section: name
       )
     }
-    let count: UInt64 = bytes.littleEndian(at: 64)
-    let offset: UInt64 = bytes.littleEndian(at: 72)
-    let length: UInt64 = bytes.littleEndian(at: 80)
+    let count: UInt64 = bytes.snapshotLittleEndian(at: 64)
+    let offset: UInt64 = bytes.snapshotLittleEndian(at: 72)
+    let length: UInt64 = bytes.snapshotLittleEndian(at: 80)
     let (expectedLength, overflow) = count.multipliedReportingOverflow(by: UInt64(type.width))
     guard !overflow, expectedLength == length else {
       throw corrupt(
@@ -100,7 +100,7 @@ public struct SnapshotSectionEntry: Sendable, Equatable {
       elementCount: Int(count),
       byteOffset: Int(offset),
       byteLength: Int(length),
-      checksum: bytes.littleEndian(at: 88)
+      checksum: bytes.snapshotLittleEndian(at: 88)
     )
   }
 }

@@ -117,3 +117,14 @@ extension SyntheticCatalog {
     self.discontinuedDay[product] != Int32.max
   }
 }
+
+extension SyntheticCatalog {
+  /// The unit price of `product` on `day`: its sale price within the sale window.
+  func price(of product: Int, on day: Int) -> Int64 {
+    let sale = self.salePrice[product]
+    if sale > 0, day >= Int(self.saleStartDay[product]), day < Int(self.saleEndDay[product]) {
+      return sale
+    }
+    return self.regularPrice[product]
+  }
+}

@@ -200,14 +200,3 @@ extension SyntheticOrderGenerator {
     return Int64(day) * 86_400 + Int64(hour * 3600 + self.random.below(3600))
   }
 }
-
-extension SyntheticCatalog {
-  /// The unit price of `product` on `day`: its sale price within the sale window.
-  func price(of product: Int, on day: Int) -> Int64 {
-    let sale = self.salePrice[product]
-    if sale > 0, day >= Int(self.saleStartDay[product]), day < Int(self.saleEndDay[product]) {
-      return sale
-    }
-    return self.regularPrice[product]
-  }
-}

@@ -91,8 +91,9 @@ struct SyntheticOrderGenerator {
       1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.6, 1.2, 2, 3, 3.5, 4, 4.5, 4.5, 4, 4, 4, 4.5, 5, 6, 6.5, 6, 4,
       2,
     ])
+    let garden = SyntheticTaxonomy.roots.firstIndex { $0.name == "Garden & Outdoor" }
     self.familySeason = families.map { family in
-      if family.root == 2 { return .summer }
+      if family.root == garden { return .summer }
       return ["Coats", "Jackets", "Boots"].contains(family.leaf.name) ? .winter : .allYear
     }
     self.followUps = [[(customer: Int32, product: Int32)]](repeating: [], count: config.days)

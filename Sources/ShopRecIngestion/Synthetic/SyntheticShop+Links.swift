@@ -1,18 +1,3 @@
-/// How a row of links.csv reads: "product RELATION related".
-enum SyntheticLinkRelation: Sendable {
-  case accessoryOf, compatibleWith, successorOf, replacedBy
-
-  /// The `relation` column value.
-  var text: String {
-    switch self {
-    case .accessoryOf: "accessory-of"
-    case .compatibleWith: "compatible-with"
-    case .successorOf: "successor-of"
-    case .replacedBy: "replaced-by"
-    }
-  }
-}
-
 extension SyntheticShop {
   /// Whether the accessories of `product` are listed in its products.csv `accessories` column
   /// (even products) rather than as `accessory-of` rows of links.csv (odd products), so that
