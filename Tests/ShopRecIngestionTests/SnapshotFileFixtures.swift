@@ -52,7 +52,7 @@ enum SnapshotFileFixtures {
     let coPurchase = CoPurchaseMatrix(
       together: ScoredRows(rows: [[(1, 2.5)], [(0, 2.5)], []]),
       later: ScoredRows(rows: [[(1, 1.25)], [], []]),
-      categoryFollowUps: ScoredRows(rows: [[], [(1, 0.5)]])
+      categoryFollowUps: ScoredRows(rows: [[], [(0, 0.5)]])
     )
     let popularity = Popularity(score: [3, 2, 0.5], orderCount: [3, 2, 1], ranking: [0, 1, 2])
     let lists = PrecomputedLists(

@@ -142,3 +142,19 @@ struct SnapshotFileMalformedTests {
     #expect(error.kind == .badMetadata)
   }
 }
+
+extension SnapshotFileMalformedTests {
+  @Test(
+    "a product pointing at a brand that does not exist breaks an invariant",
+    .disabled(
+      "until Snapshot+Invariants is on main: enable with the TODO in SnapshotFileReader.load"
+    )
+  )
+  func invariantViolation() throws {
+    let error = try #require(
+      try self.loadError(self.replace("catalog.brand", with: .int32([0, 5, -1])))
+    )
+    #expect(error.kind == .invariantViolation)
+    #expect(error.reason.contains("brand"))
+  }
+}

@@ -31,8 +31,12 @@ public enum SnapshotFileWriter {
       unlink(temporaryPath)
       throw failure
     }
-    let directory = try POSIXFile.openDirectory(self.directory(of: path))
-    try directory.sync()
+    // Make the rename durable. The new file is already complete and visible at this point, so
+    // a failure here (some file systems refuse to fsync directories) is not reported as a failed
+    // write: only durability across a power cut is affected.
+    if let directory = try? POSIXFile.openDirectory(self.directory(of: path)) {
+      _ = try? directory.sync()
+    }
   }
 
   /// The directory holding `path` (`.` for a bare file name).
