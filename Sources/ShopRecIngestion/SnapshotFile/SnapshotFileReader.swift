@@ -1,0 +1,158 @@
+public import ShopRecCore
+
+/// Loads snapshot files written by ``SnapshotFileWriter``; see docs/snapshot-format.md.
+///
+/// Loading verifies the magic, the format version, the header and section table checksums, that
+/// every section lies inside the file, every section's XXH64, element types and counts and the
+/// shape of every offset and slot array, then copies each section straight into its model array
+/// (one `pread` into the array's own storage; nothing is parsed or recomputed). Sections are
+/// read and verified in parallel. Any problem throws a ``SnapshotFileError`` naming the file and
+/// the section; no input makes the reader trap.
+public enum SnapshotFileReader {
+  /// Loads the snapshot in `path`.
+  public static func load(path: String) throws(SnapshotFileError) -> Snapshot {
+    let file = try POSIXFile.openForReading(path)
+    let table = try SnapshotFileTable.read(file)
+    let loaded = try self.readSections(file, table.entries)
+    guard let metadataSection = loaded[SnapshotFileFormat.metadataSectionName],
+      case .uint8(let metadataBytes) = metadataSection
+    else {
+      throw SnapshotFileError(
+        path: path,
+        kind: .missingSection,
+        section: SnapshotFileFormat.metadataSectionName,
+        reason: "missing section '\(SnapshotFileFormat.metadataSectionName)' (or not bytes)"
+      )
+    }
+    let metadata = try SnapshotMetadataCoding.decode(metadataBytes, path: path)
+    var layout = SnapshotLayout(coder: SectionProvider(path: path, loaded: loaded))
+    let snapshot = try layout.snapshot(nil, metadata: metadata)
+    for entry in table.entries
+    where entry.name != SnapshotFileFormat.metadataSectionName
+      && !layout.coder.visited.contains(entry.name)
+    {
+      throw SnapshotFileError(
+        path: path,
+        kind: .unexpectedSection,
+        section: entry.name,
+        reason: "unexpected section '\(entry.name)': format version "
+          + "\(SnapshotFileFormat.version) has no such section"
+      )
+    }
+    // TODO(lead): once Snapshot+Invariants.swift (branch `builder`) is on main, replace this
+    // comment with the check below and enable `SnapshotFileMalformedTests.invariantViolation`:
+    // do {
+    //   try snapshot.checkInvariants()
+    // } catch {
+    //   throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
+    // }
+    return snapshot
+  }
+
+  /// Reads only the header, the section table and the metadata section of `path` (cheap: a few
+  /// kilobytes), for `inspect` and for picking the newest snapshot in a directory.
+  public static func readMetadata(path: String) throws(SnapshotFileError) -> SnapshotMetadata {
+    try self.readInfo(path: path).metadata
+  }
+
+  /// The header facts, section table and metadata of `path`, without loading the model.
+  public static func readInfo(path: String) throws(SnapshotFileError) -> SnapshotFileInfo {
+    let file = try POSIXFile.openForReading(path)
+    let table = try SnapshotFileTable.read(file)
+    guard
+      let entry = table.entries.first(where: { $0.name == SnapshotFileFormat.metadataSectionName })
+    else {
+      throw SnapshotFileError(
+        path: path,
+        kind: .missingSection,
+        section: SnapshotFileFormat.metadataSectionName,
+        reason: "missing section '\(SnapshotFileFormat.metadataSectionName)'"
+      )
+    }
+    let loaded = try self.readSection(file.descriptor, entry, path: path)
+    guard case .uint8(let bytes) = loaded else {
+      throw SnapshotFileError(
+        path: path,
+        kind: .malformedSection,
+        section: entry.name,
+        reason: "section '\(entry.name)' holds \(entry.elementType.name) elements, not bytes"
+      )
+    }
+    return SnapshotFileInfo(
+      path: path,
+      fileSize: table.fileSize,
+      formatVersion: table.header.formatVersion,
+      sections: table.entries,
+      metadata: try SnapshotMetadataCoding.decode(bytes, path: path)
+    )
+  }
+
+  /// Reads and verifies every section, largest first, on all cores.
+  static func readSections(
+    _ file: borrowing POSIXFile,
+    _ entries: [SnapshotSectionEntry]
+  ) throws(SnapshotFileError) -> [String: SectionArray] {
+    let order = entries.indices.sorted { entries[$0].byteLength > entries[$1].byteLength }
+    let descriptor = file.descriptor
+    let path = file.path
+    let results = ParallelWork.map(order.count) { slot in
+      let entry = entries[order[slot]]
+      return Result(catching: { () throws(SnapshotFileError) -> SectionArray in
+        try self.readSection(descriptor, entry, path: path)
+      })
+    }
+    var loaded: [String: SectionArray] = [:]
+    loaded.reserveCapacity(entries.count)
+    for (slot, result) in results.enumerated() {
+      loaded[entries[order[slot]].name] = try result.get()
+    }
+    return loaded
+  }
+
+  /// Reads one section into a new array of its element type and verifies its checksum.
+  static func readSection(
+    _ descriptor: Int32,
+    _ entry: SnapshotSectionEntry,
+    path: String
+  ) throws(SnapshotFileError) -> SectionArray {
+    var failure: SnapshotFileError?
+    let array = SectionArray.make(entry.elementType, count: entry.elementCount) { buffer in
+      do throws(SnapshotFileError) {
+        let read = try POSIXFile.read(descriptor, into: buffer, at: entry.byteOffset, path: path)
+        guard read == entry.byteLength else {
+          failure = SnapshotFileError(
+            path: path,
+            kind: .truncated,
+            section: entry.name,
+            reason: "truncated: section '\(entry.name)' ends at byte \(entry.byteEnd) but the "
+              + "file has \(entry.byteOffset + read)"
+          )
+          return false
+        }
+      } catch {
+        failure = error
+        return false
+      }
+      let checksum = XXHash64.hash(UnsafeRawBufferPointer(buffer))
+      guard checksum == entry.checksum else {
+        failure = SnapshotFileError(
+          path: path,
+          kind: .checksumMismatch,
+          section: entry.name,
+          reason: "checksum mismatch in section '\(entry.name)' (bytes \(entry.byteOffset)..<"
+            + "\(entry.byteEnd)): stored \(hex(entry.checksum)), computed \(hex(checksum))"
+        )
+        return false
+      }
+      return true
+    }
+    if let failure { throw failure }
+    return array
+  }
+
+  /// `value` as 16 lower-case hex digits.
+  private static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}

@@ -1,0 +1,21 @@
+/// SplitMix64 (Steele, Lea and Flood): a tiny deterministic generator, used to seed
+/// ``Xoshiro256StarStar`` and wherever a quick reproducible stream is enough (tests).
+///
+/// `SystemRandomNumberGenerator` is not reproducible, so synthetic data never uses it.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  /// Creates a generator; equal seeds give equal streams.
+  public init(seed: UInt64) {
+    self.state = seed
+  }
+
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
+    self.state &+= 0x9E37_79B9_7F4A_7C15
+    var z = self.state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
