@@ -59,7 +59,8 @@ struct Query: AsyncParsableCommand {
   var json = false
 
   func run() async throws {
-    let snapshot = try self.snapshot.map { try SnapshotFileReader.load(path: $0) } ?? DemoSnapshot.build()
+    let snapshot =
+      try self.snapshot.map { try SnapshotFileReader.load(path: $0) } ?? DemoSnapshot.build()
     let service = RecommendationsService(store: SnapshotStore(snapshot: snapshot))
     var filters = Shoprec_V1_Filters()
     if self.includeOutOfStock { filters.inStockOnly = false }
@@ -70,25 +71,10 @@ struct Query: AsyncParsableCommand {
     filters.includeCategories = self.inCategory
     filters.excludeCategories = self.excludeCategory
     filters.excludeProductIds = self.excludeProduct
-    let first = self.productIDs.first ?? ""
     let response: Shoprec_V1_RecommendResponse
     do {
-      switch self.kind {
-      case .similar:
-        response = try service.similar(.with { $0.productID = first; $0.limit = self.limit; $0.filters = filters; $0.customerID = self.customer })
-      case .onSale:
-        response = try service.onSale(.with {
-          $0.productID = first; $0.categoryID = self.category ?? ""; $0.limit = self.limit; $0.filters = filters
-          $0.customerID = self.customer
-        })
-      case .accessories:
-        response = try service.accessories(.with { $0.productID = first; $0.limit = self.limit; $0.filters = filters; $0.customerID = self.customer })
-      case .replacements:
-        response = try service.replacements(.with { $0.productID = first; $0.limit = self.limit; $0.filters = filters; $0.customerID = self.customer })
-      case .boughtTogether:
-        response = try service.boughtTogether(.with { $0.productIds = self.productIDs; $0.limit = self.limit; $0.filters = filters; $0.customerID = self.customer })
-      }
-    } catch let error as ServiceError {
+      response = try self.ask(service, filters: filters)
+    } catch {
       throw ValidationError("\(error.grpcStatus)")
     }
     if self.json {
@@ -97,6 +83,61 @@ struct Query: AsyncParsableCommand {
       print(try response.jsonString(options: options))
     } else {
       print(Self.table(response))
+    }
+  }
+
+  private func ask(
+    _ service: RecommendationsService,
+    filters: Shoprec_V1_Filters
+  ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
+    let first = self.productIDs.first ?? ""
+    switch self.kind {
+    case .similar:
+      return try service.similar(
+        .with {
+          $0.productID = first
+          $0.limit = self.limit
+          $0.filters = filters
+          $0.customerID = self.customer
+        }
+      )
+    case .onSale:
+      return try service.onSale(
+        .with {
+          $0.productID = first
+          $0.categoryID = self.category ?? ""
+          $0.limit = self.limit
+          $0.filters = filters
+          $0.customerID = self.customer
+        }
+      )
+    case .accessories:
+      return try service.accessories(
+        .with {
+          $0.productID = first
+          $0.limit = self.limit
+          $0.filters = filters
+          $0.customerID = self.customer
+        }
+      )
+    case .replacements:
+      return try service.replacements(
+        .with {
+          $0.productID = first
+          $0.limit = self.limit
+          $0.filters = filters
+          $0.customerID = self.customer
+        }
+      )
+    case .boughtTogether:
+      return try service.boughtTogether(
+        .with {
+          $0.productIds = self.productIDs
+          $0.limit = self.limit
+          $0.filters = filters
+          $0.customerID = self.customer
+        }
+      )
     }
   }
 
@@ -111,6 +152,7 @@ struct Query: AsyncParsableCommand {
         "\(item.reason)", String(format: "%.3f", item.score),
       ])
     }
-    return TextTable.render(rows) + "\n\(response.items.count) items, snapshot \(response.snapshotVersion)"
+    return TextTable.render(rows)
+      + "\n\(response.items.count) items, snapshot \(response.snapshotVersion)"
   }
 }

@@ -44,7 +44,9 @@ struct Serve: AsyncParsableCommand {
     if self.snapshot != nil && self.snapshotDir != nil {
       throw ValidationError("give --snapshot or --snapshot-dir, not both")
     }
-    guard (0 ... 65535).contains(self.port) else { throw ValidationError("--port must be 0...65535") }
+    guard (0 ... 65535).contains(self.port) else {
+      throw ValidationError("--port must be 0...65535")
+    }
     if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1") }
   }
 
@@ -68,7 +70,10 @@ struct Serve: AsyncParsableCommand {
         logger: logger
       )
       if await !snapshotReloader.loadInitial() {
-        logger.warning("no valid snapshot yet: NOT_SERVING until one appears", metadata: ["source": "\(path)"])
+        logger.warning(
+          "no valid snapshot yet: NOT_SERVING until one appears",
+          metadata: ["source": "\(path)"]
+        )
       }
       reloader = snapshotReloader
       services.append(snapshotReloader)
@@ -80,7 +85,12 @@ struct Serve: AsyncParsableCommand {
         metadata: ["version": "\(demo.version)", "products": "\(demo.catalog.count)"]
       )
     }
-    let server = ShopRecServer(configuration: configuration, store: store, reloader: reloader, logger: logger)
+    let server = ShopRecServer(
+      configuration: configuration,
+      store: store,
+      reloader: reloader,
+      logger: logger
+    )
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
         services: [.init(service: server)] + services.map { .init(service: $0) },

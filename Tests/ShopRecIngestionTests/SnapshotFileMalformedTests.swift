@@ -144,12 +144,7 @@ struct SnapshotFileMalformedTests {
 }
 
 extension SnapshotFileMalformedTests {
-  @Test(
-    "a product pointing at a brand that does not exist breaks an invariant",
-    .disabled(
-      "until Snapshot+Invariants is on main: enable with the TODO in SnapshotFileReader.load"
-    )
-  )
+  @Test("a product pointing at a brand that does not exist breaks an invariant")
   func invariantViolation() throws {
     let error = try #require(
       try self.loadError(self.replace("catalog.brand", with: .int32([0, 5, -1])))

@@ -39,13 +39,11 @@ public enum SnapshotFileReader {
           + "\(SnapshotFileFormat.version) has no such section"
       )
     }
-    // TODO(lead): once Snapshot+Invariants.swift (branch `builder`) is on main, replace this
-    // comment with the check below and enable `SnapshotFileMalformedTests.invariantViolation`:
-    // do {
-    //   try snapshot.checkInvariants()
-    // } catch {
-    //   throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
-    // }
+    do {
+      try snapshot.checkInvariants()
+    } catch {
+      throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
+    }
     return snapshot
   }
 

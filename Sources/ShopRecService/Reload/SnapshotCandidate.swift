@@ -28,7 +28,9 @@ struct SnapshotCandidate: Hashable, Sendable {
 
   /// The same file as it is on disk now.
   static func current(path: String) -> SnapshotCandidate? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+      return nil
+    }
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
     let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
     return SnapshotCandidate(path: path, modified: modified, size: size)

@@ -47,7 +47,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   }
 
   /// Reloads now; see ``SnapshotReloading``.
-  public func reload(path: String) async throws -> (changed: Bool, previous: String, current: String) {
+  public func reload(
+    path: String
+  ) async throws -> (changed: Bool, previous: String, current: String) {
     try await withCheckedThrowingContinuation { continuation in
       self.queue.async {
         continuation.resume(with: Result { try self.reloadNow(path: path) })
@@ -55,7 +57,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     }
   }
 
-  private func reloadNow(path: String) throws(ServiceError) -> (changed: Bool, previous: String, current: String) {
+  private func reloadNow(
+    path: String
+  ) throws(ServiceError) -> (changed: Bool, previous: String, current: String) {
     let previous = self.store.currentEntry
     let previousVersion = previous?.snapshot.version ?? ""
     let candidates: [SnapshotCandidate]
@@ -74,7 +78,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     }
     var lastError: String?
     for candidate in candidates {
-      if let previous, previous.path == candidate.path, self.known.withLock({ $0.contains(candidate) }) {
+      if let previous, previous.path == candidate.path,
+        self.known.withLock({ $0.contains(candidate) })
+      {
         // The serving file, unchanged: nothing newer before it in the list.
         return (false, previousVersion, previousVersion)
       }
@@ -98,7 +104,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
         if firstTime || !path.isEmpty {
           self.logger.error(
             "snapshot rejected; the current one keeps serving",
-            metadata: ["path": "\(candidate.path)", "reason": "\(error)", "serving": "\(previousVersion)"]
+            metadata: [
+              "path": "\(candidate.path)", "reason": "\(error)", "serving": "\(previousVersion)",
+            ]
           )
         }
         lastError = "\(error)"
@@ -106,7 +114,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
       }
     }
     if let lastError, !path.isEmpty || previous == nil {
-      throw .failedPrecondition("snapshot rejected, still serving '\(previousVersion)': \(lastError)")
+      throw .failedPrecondition(
+        "snapshot rejected, still serving '\(previousVersion)': \(lastError)"
+      )
     }
     if previous == nil {
       throw .failedPrecondition("no valid snapshot found")
@@ -131,7 +141,7 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
           _ = try? await self.reload(path: "")
         }
       }
-      await gracefulShutdown()
+      try? await gracefulShutdown()
       group.cancelAll()
     }
   }

@@ -5,7 +5,10 @@ import ShopRecIngestion
 enum DemoSnapshot {
   static func build() throws -> Snapshot {
     let shop = SyntheticShop.demo()
-    let result = try SnapshotBuilder().build(
+    // Built "at" the end of the demo's history, so the version is the same on every start.
+    var options = SnapshotBuildOptions()
+    options.builtAt = shop.config.endTime
+    let result = try SnapshotBuilder(options: options).build(
       catalogs: [shop.catalogInput()],
       orders: shop.orderLog(),
       sources: []

@@ -15,7 +15,9 @@ enum TextTable {
         cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trimmingTrailingSpaces()
     }
-    var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+    var lines = [
+      line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+    ]
     lines += rows.dropFirst().map(line)
     return lines.joined(separator: "\n")
   }
