@@ -1,6 +1,7 @@
 public import GRPCNGHTTP2
 public import Logging
 public import ServiceLifecycle
+public import ShopRecCore
 
 /// The shoprec gRPC server: every service on one ``GRPCServer``, run as a swift-service-lifecycle
 /// service (graceful shutdown: health turns NOT_SERVING, in-flight RPCs finish, GOAWAY).
@@ -10,17 +11,20 @@ public final class ShopRecServer: Service, Sendable {
   /// The health service (also told about shutdown).
   public let health: HealthService
 
-  /// A server answering from `store`; `reloader` enables the `Reload` RPC.
+  /// A server answering from `store`; `reloader` enables the `Reload` RPC; `letterRecipes`
+  /// configures the Letters service.
   public init(
     configuration: GRPCServerConfiguration,
     store: SnapshotStore,
     reloader: (any SnapshotReloading)?,
+    letterRecipes: LetterRecipes = .defaults,
     additionalMethods: [GRPCMethod] = [],
     logger: Logger
   ) {
     let recommendations = RecommendationsService(store: store)
     let snapshots = SnapshotsService(store: store, reloader: reloader)
-    var methods = recommendations.methods + snapshots.methods + additionalMethods
+    let letters = LettersService(store: store, recipes: letterRecipes)
+    var methods = recommendations.methods + snapshots.methods + letters.methods + additionalMethods
     let serviceNames = Array(Set(methods.map(\.serviceName))).sorted()
     let health = HealthService(store: store, serviceNames: serviceNames)
     methods += health.methods

@@ -1,0 +1,129 @@
+public import GRPCNGHTTP2
+import NIOPosix
+public import ShopRecAPI
+public import ShopRecCore
+import Synchronization
+
+/// `shoprec.v1.Letters`: recommendation blocks for trigger letters, for the shop's mail composer.
+///
+/// `Compose` (unary, on the event loop) composes one letter; `Due` (server streaming) lists the
+/// post-purchase letters due at a moment from the snapshot's order history; `ComposeStream`
+/// (bidirectional) composes one letter per request, in order, for mailing lists. Every call
+/// takes the serving snapshot and names its version in what it answers.
+public final class LettersService: Sendable {
+  /// The service's full name.
+  public static let name = "shoprec.v1.Letters"
+
+  let store: SnapshotStore
+  /// The recipes and the post-purchase schedule.
+  public let recipes: LetterRecipes
+  private let orderIndexCache = OrderIndexCache()
+  /// One scratch per thread, sharing the thread's recommendation scratch.
+  private nonisolated(unsafe) static let scratch = ThreadSpecificVariable<LetterScratch>()
+
+  /// A service answering from `store` with `recipes`.
+  public init(store: SnapshotStore, recipes: LetterRecipes = .defaults) {
+    self.store = store
+    self.recipes = recipes
+  }
+
+  /// This thread's scratch memory.
+  static var threadScratch: LetterScratch {
+    if let scratch = Self.scratch.currentValue { return scratch }
+    let scratch = LetterScratch(recommendation: RecommendationsService.threadScratch)
+    Self.scratch.currentValue = scratch
+    return scratch
+  }
+
+  func servingSnapshot() throws(ServiceError) -> Snapshot {
+    guard let snapshot = self.store.current else {
+      throw .unavailable("no snapshot loaded yet")
+    }
+    return snapshot
+  }
+
+  /// The methods to register with the server.
+  public var methods: [GRPCMethod] {
+    [
+      ProtobufMethods.unary(service: Self.name, method: "Compose") {
+        (request: Shoprec_V1_ComposeRequest) throws -> Shoprec_V1_Letter in
+        try self.compose(request)
+      },
+      GRPCMethod(
+        service: Self.name,
+        method: "Due",
+        handler: .streaming(.serverStreaming) { context in
+          DueCall(service: self, waker: context.waker)
+        }
+      ),
+      GRPCMethod(
+        service: Self.name,
+        method: "ComposeStream",
+        handler: .streaming(.bidirectionalStreaming) { _ in
+          ComposeStreamCall(service: self)
+        }
+      ),
+    ]
+  }
+
+  /// Composes one letter.
+  public func compose(
+    _ request: Shoprec_V1_ComposeRequest
+  ) throws(ServiceError) -> Shoprec_V1_Letter {
+    let snapshot = try self.servingSnapshot()
+    return try self.compose(request, on: snapshot)
+  }
+
+  /// Composes one letter on `snapshot`.
+  func compose(
+    _ request: Shoprec_V1_ComposeRequest,
+    on snapshot: Snapshot
+  ) throws(ServiceError) -> Shoprec_V1_Letter {
+    let letterRequest = try LetterRequestResolution.letterRequest(
+      request,
+      in: snapshot,
+      orderIndex: { self.orderIndexCache.index(for: snapshot) }
+    )
+    let scratch = Self.threadScratch
+    let composer = LetterComposer(snapshot: snapshot, recipes: self.recipes)
+    composer.compose(letterRequest, scratch: scratch)
+    return LetterEncoding.letter(
+      from: scratch,
+      recipe: self.recipes[letterRequest.trigger],
+      snapshot: snapshot,
+      now: letterRequest.now,
+      customerID: request.customerID,
+      requestID: request.requestID
+    )
+  }
+
+  /// The due-letter finder for `request` on the serving snapshot.
+  func dueFinder(_ request: Shoprec_V1_DueRequest) throws(ServiceError) -> DueLetterFinder {
+    let snapshot = try self.servingSnapshot()
+    return try LetterRequestResolution.dueFinder(
+      request,
+      in: snapshot,
+      schedule: self.recipes.schedule
+    )
+  }
+}
+
+/// The order-id index of the serving snapshot, built on first need (snapshots do not store one)
+/// and kept until the snapshot changes.
+final class OrderIndexCache: Sendable {
+  private struct Entry {
+    weak var snapshot: Snapshot?
+    let index: StringIndex
+  }
+
+  private let entry = Mutex<Entry?>(nil)
+
+  func index(for snapshot: Snapshot) -> StringIndex {
+    if let index = self.entry.withLock({ $0?.snapshot === snapshot ? $0?.index : nil }) {
+      return index
+    }
+    let index = snapshot.orders.makeOrderIndex()
+    self.entry.withLock { $0 = Entry(snapshot: snapshot, index: index) }
+    return index
+  }
+}
