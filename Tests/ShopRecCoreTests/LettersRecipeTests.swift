@@ -45,6 +45,11 @@ struct LettersRecipeTests {
     #expect(actual == wanted, sourceLocation: sourceLocation)
   }
 
+  @Test("the hand-built shop is a valid snapshot")
+  func fixtureIsValid() throws {
+    try Shop.snapshot.checkInvariants()
+  }
+
   @Test("WAITLIST: similar items (bought and out-of-stock ones skipped); no sales left for on_sale")
   func waitlist() {
     // Similar list of kettle-d: kettle-b (alice bought it), kettle-e (out of stock), kettle-f,
