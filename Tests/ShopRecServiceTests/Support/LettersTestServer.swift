@@ -8,6 +8,8 @@ import SwiftProtobuf
 /// The demo shop snapshot, built once for the Letters tests (as `shoprec serve` builds it).
 enum LettersDemo {
   static let shop = SyntheticShop.demo()
+  /// The demo's orders as the parser reads them: the independent source of expectations.
+  static let orderLog = shop.orderLog()
 
   static let snapshot: Snapshot = {
     var options = SnapshotBuildOptions()
@@ -15,7 +17,7 @@ enum LettersDemo {
     do {
       return try SnapshotBuilder(options: options).build(
         catalogs: [shop.catalogInput()],
-        orders: shop.orderLog(),
+        orders: orderLog,
         sources: []
       ).snapshot
     } catch {
