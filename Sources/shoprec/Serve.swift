@@ -37,6 +37,9 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Largest request message accepted, in bytes.")
   var maxMessageSize = 4 << 20
 
+  @Option(help: "Letter recipes and post-purchase schedule, JSON (docs/letters.md).")
+  var letterSettings: String?
+
   @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
   var logLevel = "info"
 
@@ -52,6 +55,8 @@ struct Serve: AsyncParsableCommand {
 
   func run() async throws {
     let logger = Logger.shoprec(level: self.logLevel)
+    let letterRecipes =
+      try self.letterSettings.map { try LetterSettingsFile.load(path: $0) } ?? .defaults
     var configuration = GRPCServerConfiguration()
     configuration.host = self.host
     configuration.port = self.port
@@ -89,6 +94,7 @@ struct Serve: AsyncParsableCommand {
       configuration: configuration,
       store: store,
       reloader: reloader,
+      letterRecipes: letterRecipes,
       logger: logger
     )
     let group = ServiceGroup(

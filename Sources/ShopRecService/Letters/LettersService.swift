@@ -97,6 +97,19 @@ public final class LettersService: Sendable {
     )
   }
 
+  /// Every letter `request` finds as due, collected (for tools; the RPC streams them).
+  public func due(_ request: Shoprec_V1_DueRequest) throws(ServiceError) -> [Shoprec_V1_DueLetter] {
+    var finder = try self.dueFinder(request)
+    var products: [ProductIndex] = []
+    var letters: [Shoprec_V1_DueLetter] = []
+    while let letter = finder.next(products: &products) {
+      letters.append(
+        LetterEncoding.dueLetter(letter, products: products, snapshot: finder.snapshot)
+      )
+    }
+    return letters
+  }
+
   /// The due-letter finder for `request` on the serving snapshot.
   func dueFinder(_ request: Shoprec_V1_DueRequest) throws(ServiceError) -> DueLetterFinder {
     let snapshot = try self.servingSnapshot()
