@@ -11,7 +11,11 @@ struct LettersCompose: AsyncParsableCommand {
     abstract: "Compose one letter."
   )
 
-  @Argument(help: "WAITLIST, WISHLIST, ABANDONED_CART, POST_PURCHASE_RATING, POST_PURCHASE_ACCESSORIES, POST_PURCHASE_REVIEW or REPLACEMENT.")
+  @Argument(
+    help:
+      "WAITLIST, WISHLIST, ABANDONED_CART, POST_PURCHASE_RATING, POST_PURCHASE_ACCESSORIES, "
+      + "POST_PURCHASE_REVIEW or REPLACEMENT."
+  )
   var trigger: String
 
   @Option(help: "The customer (their purchases are never recommended).")
@@ -82,7 +86,8 @@ struct LettersCompose: AsyncParsableCommand {
 extension Shoprec_V1_Trigger {
   /// The trigger with the proto name `name` (`WISHLIST`), or nil.
   init?(protoName name: String) {
-    guard let value = Self.allCases.first(where: { "\($0)" != "unspecified" && $0.protoName == name })
+    guard
+      let value = Self.allCases.first(where: { "\($0)" != "unspecified" && $0.protoName == name })
     else { return nil }
     self = value
   }

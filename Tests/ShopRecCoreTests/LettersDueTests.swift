@@ -69,9 +69,11 @@ struct LettersDueTests {
         "o0 POST_PURCHASE_REVIEW 304.0 [kettle-b,filter]",
       ]
     )
-    #expect(due(day: 304, windowDays: 14, customer: Shop.carol) == [
-      "o3 REPLACEMENT 300.0 [kettle-c,hose-a]"
-    ])
+    #expect(
+      due(day: 304, windowDays: 14, customer: Shop.carol) == [
+        "o3 REPLACEMENT 300.0 [kettle-c,hose-a]"
+      ]
+    )
     #expect(
       due(day: 304, windowDays: 14, triggers: [.postPurchaseReview, .postPurchaseRating]) == [
         "o0 POST_PURCHASE_RATING 293.0 [kettle-b,filter]",
@@ -87,19 +89,27 @@ struct LettersDueTests {
     schedule.replacementByCategory = ["garden": 30 * Self.day, "no-such-category": Self.day]
     // hoses inherit garden's 30 days: carol's hose-a (day 210) at day 240, her kettle at 300;
     // alice's hose-b (day 100) at day 130.
-    #expect(due(day: 240, triggers: [.replacement], schedule: schedule) == [
-      "o3 REPLACEMENT 240.0 [hose-a]"
-    ])
-    #expect(due(day: 300, triggers: [.replacement], schedule: schedule) == [
-      "o3 REPLACEMENT 300.0 [kettle-c]"
-    ])
-    #expect(due(day: 130, triggers: [.replacement], schedule: schedule) == [
-      "o1 REPLACEMENT 130.0 [hose-b]"
-    ])
+    #expect(
+      due(day: 240, triggers: [.replacement], schedule: schedule) == [
+        "o3 REPLACEMENT 240.0 [hose-a]"
+      ]
+    )
+    #expect(
+      due(day: 300, triggers: [.replacement], schedule: schedule) == [
+        "o3 REPLACEMENT 300.0 [kettle-c]"
+      ]
+    )
+    #expect(
+      due(day: 130, triggers: [.replacement], schedule: schedule) == [
+        "o1 REPLACEMENT 130.0 [hose-b]"
+      ]
+    )
     // Both in one window: one letter, due at the earlier of the two.
-    #expect(due(day: 300, windowDays: 61, triggers: [.replacement], schedule: schedule) == [
-      "o3 REPLACEMENT 240.0 [kettle-c,hose-a]"
-    ])
+    #expect(
+      due(day: 300, windowDays: 61, triggers: [.replacement], schedule: schedule) == [
+        "o3 REPLACEMENT 240.0 [kettle-c,hose-a]"
+      ]
+    )
     #expect(
       schedule.lifeCycles(in: Shop.snapshot.categories)
         == [90, 90, 90, 30, 30].map { $0 * Self.day }
@@ -126,10 +136,12 @@ struct LettersDueTests {
       }
     }
     #expect(found.map(\.order) == [0, 0, 0, 2, 2, 3])
-    #expect(found.map(\.trigger) == [
-      .postPurchaseRating, .postPurchaseAccessories, .postPurchaseReview,
-      .postPurchaseRating, .postPurchaseAccessories, .replacement,
-    ])
+    #expect(
+      found.map(\.trigger) == [
+        .postPurchaseRating, .postPurchaseAccessories, .postPurchaseReview,
+        .postPurchaseRating, .postPurchaseAccessories, .replacement,
+      ]
+    )
     #expect(pauses > 0, "a budget of one order must pause between orders")
   }
 

@@ -96,7 +96,9 @@ struct LettersRecipeTests {
     )
   }
 
-  @Test("WISHLIST: the sale on the wished item, a reminder of the other, similar merged round-robin")
+  @Test(
+    "WISHLIST: the sale on the wished item, a reminder of the other, similar merged round-robin"
+  )
   func wishlist() {
     // kettle-b is on sale (sale_on_item takes it, so the reminder shows only kettle-g, whose sale
     // ended). Similar, round-robin over kettle-b's list [kettle-c, kettle-a, kettle-f, kettle-h,
@@ -192,7 +194,12 @@ struct LettersRecipeTests {
     // kettle-d's successor kettle-f; the closest alternative kettle-c is skipped (carol bought
     // it); then popular kettles.
     expectBlocks(
-      compose(.replacement, customer: Shop.carol, context: ["kettle-d"], limits: ["replacements": 3]),
+      compose(
+        .replacement,
+        customer: Shop.carol,
+        context: ["kettle-d"],
+        limits: ["replacements": 3]
+      ),
       [
         (
           "replacements", .replacements,

@@ -35,7 +35,8 @@ struct LettersSettingsTests {
         "recipes": {
           "WAITLIST": [
             {"key": "alternatives", "strategy": "similar", "limit": 4, "context": "first"},
-            {"key": "deals", "strategy": "on_sale", "limit": 3, "min_items": 0, "when_short": "keep"}
+            {"key": "deals", "strategy": "on_sale", "limit": 3, "min_items": 0,
+             "when_short": "keep"}
           ]
         }
       }
@@ -113,15 +114,18 @@ struct LettersSettingsTests {
         "letters.json: recipes.WAITLIST[0].limit: must be a whole number, got a number"
       ),
       (
-        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2, "min_items": 3}]}}"#,
+        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2, "#
+          + #""min_items": 3}]}}"#,
         "letters.json: recipes.WAITLIST[0].min_items: must be 0...limit (2), got 3"
       ),
       (
-        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2}, {"key": "a", "strategy": "on_sale", "limit": 2}]}}"#,
+        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2}, "#
+          + #"{"key": "a", "strategy": "on_sale", "limit": 2}]}}"#,
         "letters.json: recipes.WAITLIST[1].key: 'a' is used by another block"
       ),
       (
-        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2, "colour": 1}]}}"#,
+        #"{"recipes": {"WAITLIST": [{"key": "a", "strategy": "similar", "limit": 2, "#
+          + #""colour": 1}]}}"#,
         "letters.json: recipes.WAITLIST[0].colour: unknown field (expected one of context, key, "
           + "limit, min_items, strategy, when_short)"
       ),
@@ -162,8 +166,10 @@ struct LettersSettingsTests {
     for trigger in LetterTrigger.allCases { #expect(LetterTrigger(name: trigger.name) == trigger) }
     #expect(LetterTrigger(name: "waitlist") == nil)
     #expect(LetterTrigger.allCases.filter(\.isPostPurchase) == LetterTrigger.postPurchase)
-    #expect(BlockStrategy.allCases.filter { !$0.isRecommendation } == [
-      .reminder, .saleOnItems, .purchasedItems,
-    ])
+    #expect(
+      BlockStrategy.allCases.filter { !$0.isRecommendation } == [
+        .reminder, .saleOnItems, .purchasedItems,
+      ]
+    )
   }
 }

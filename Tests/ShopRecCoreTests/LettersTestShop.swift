@@ -68,7 +68,9 @@ enum LettersTestShop {
       category: [1, 1, 1, 1, 1, 1, 1, 2, 2, 4, 4, 1, 1],
       brand: [0, 0, 1, 1, 2, 2, 0, 0, 3, 4, 4, 3, 3],
       group: [0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
-      regularPrice: [10000, 10000, 12000, 8000, 15000, 14000, 16000, 1500, 900, 3000, 3500, 9900, 9500],
+      regularPrice: [
+        10000, 10000, 12000, 8000, 15000, 14000, 16000, 1500, 900, 3000, 3500, 9900, 9500,
+      ],
       salePrice: [0, 0, 9000, 0, 0, 11000, 0, 0, 700, 2500, 0, 8500, 7000],
       saleStart: [Int64](repeating: .min, count: n),
       saleEnd: (0 ..< n).map { $0 == 11 ? 200 * 86_400 : .max },
@@ -91,20 +93,38 @@ enum LettersTestShop {
       children: CompressedRows(rows: [[1, 2], [], [], [4], []]),
       subtreeProducts: CompressedRows(rows: [
         ps(
-          "kettle-a", "kettle-b", "kettle-c", "filter", "kettle-d", "descaler", "kettle-a-red",
-          "kettle-e", "kettle-f", "kettle-g", "kettle-h"
+          "kettle-a",
+          "kettle-b",
+          "kettle-c",
+          "filter",
+          "kettle-d",
+          "descaler",
+          "kettle-a-red",
+          "kettle-e",
+          "kettle-f",
+          "kettle-g",
+          "kettle-h"
         ),
         ps(
-          "kettle-a", "kettle-b", "kettle-c", "kettle-d", "kettle-a-red", "kettle-e", "kettle-f",
-          "kettle-g", "kettle-h"
+          "kettle-a",
+          "kettle-b",
+          "kettle-c",
+          "kettle-d",
+          "kettle-a-red",
+          "kettle-e",
+          "kettle-f",
+          "kettle-g",
+          "kettle-h"
         ),
         ps("filter", "descaler"),
         ps("hose-a", "hose-b"),
         ps("hose-a", "hose-b"),
       ]),
       subtreeSales: ScoredRows(rows: [
-        [(p("descaler"), 0.6), (p("kettle-b"), 0.5), (p("kettle-h"), 0.45), (p("kettle-e"), 0.4),
-         (p("kettle-g"), 0.3)],
+        [
+          (p("descaler"), 0.6), (p("kettle-b"), 0.5), (p("kettle-h"), 0.45), (p("kettle-e"), 0.4),
+          (p("kettle-g"), 0.3),
+        ],
         [(p("kettle-b"), 0.5), (p("kettle-h"), 0.45), (p("kettle-e"), 0.4), (p("kettle-g"), 0.3)],
         [(p("descaler"), 0.6)],
         [(p("hose-a"), 0.7)],
@@ -116,8 +136,19 @@ enum LettersTestShop {
       score: popularityScore,
       orderCount: [Int32](repeating: 1, count: n),
       ranking: ps(
-        "kettle-a", "kettle-b", "kettle-c", "filter", "kettle-d", "descaler", "hose-a", "hose-b",
-        "kettle-a-red", "kettle-e", "kettle-f", "kettle-g", "kettle-h"
+        "kettle-a",
+        "kettle-b",
+        "kettle-c",
+        "filter",
+        "kettle-d",
+        "descaler",
+        "hose-a",
+        "hose-b",
+        "kettle-a-red",
+        "kettle-e",
+        "kettle-f",
+        "kettle-g",
+        "kettle-h"
       )
     )
     let lists = PrecomputedLists(

@@ -73,7 +73,9 @@ struct LettersDemoPropertyTests {
           limits: [:]
         )
         let problems = check.violations(
-          letter.blocks.map { .init(key: $0.key, strategy: $0.strategy.name, products: $0.products) }
+          letter.blocks.map {
+            .init(key: $0.key, strategy: $0.strategy.name, products: $0.products)
+          }
         )
         #expect(problems.isEmpty, "\(trigger.name) for \(request): \(problems)")
         for block in letter.blocks { keysSeen.insert("\(trigger.name)/\(block.key)") }
@@ -85,7 +87,10 @@ struct LettersDemoPropertyTests {
     let allKeys = LetterTrigger.allCases.flatMap { trigger in
       LetterRecipes.defaults[trigger].blocks.map { "\(trigger.name)/\($0.key)" }
     }
-    #expect(Set(allKeys).subtracting(keysSeen).isEmpty, "never filled: \(Set(allKeys).subtracting(keysSeen))")
+    #expect(
+      Set(allKeys).subtracting(keysSeen).isEmpty,
+      "never filled: \(Set(allKeys).subtracting(keysSeen))"
+    )
   }
 
   @Test("a letter is reproducible: the same request on the same snapshot gives the same letter")
@@ -95,7 +100,12 @@ struct LettersDemoPropertyTests {
     let outOfStock = (0 ..< LettersDemo.snapshot.catalog.count)
       .filter { !LettersDemo.snapshot.catalog.isInStock($0) }.map(ProductIndex.init)
     let requests = LetterTrigger.allCases.map {
-      Self.randomRequest($0, random: &random, snapshot: LettersDemo.snapshot, outOfStock: outOfStock)
+      Self.randomRequest(
+        $0,
+        random: &random,
+        snapshot: LettersDemo.snapshot,
+        outOfStock: outOfStock
+      )
     }
     let first = requests.map { composer.composeLetter($0) }
     let shared = LetterScratch()

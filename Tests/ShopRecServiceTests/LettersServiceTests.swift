@@ -16,7 +16,9 @@ struct LettersServiceTests {
   static func busiestCustomer() -> (id: String, orders: [Int]) {
     let log = LettersDemo.orderLog
     var byCustomer: [Int32: [Int]] = [:]
-    for order in 0 ..< log.orderCount { byCustomer[log.orderCustomer[order], default: []].append(order) }
+    for order in 0 ..< log.orderCount {
+      byCustomer[log.orderCustomer[order], default: []].append(order)
+    }
     let (customer, orders) = byCustomer.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!
     let sorted = orders.sorted { (log.orderTime[$0], $0) < (log.orderTime[$1], $1) }
     return (log.customerIDs[Int(customer)], sorted)
@@ -50,20 +52,28 @@ struct LettersServiceTests {
     }
   }
 
-  func ruleProblems(_ letter: Shoprec_V1_Letter, _ request: Shoprec_V1_ComposeRequest, context: [String]) -> [String] {
+  func ruleProblems(
+    _ letter: Shoprec_V1_Letter,
+    _ request: Shoprec_V1_ComposeRequest,
+    context: [String]
+  ) -> [String] {
     let snapshot = Self.snapshot
     let trigger = LetterTrigger(rawValue: UInt8(request.trigger.rawValue))!
     let index = { (id: String) in ProductIndex(snapshot.catalog.productIDs.position(of: id)!) }
     let check = LettersRuleCheck(
       snapshot: snapshot,
       recipe: LetterRecipes.defaults[trigger],
-      customer: snapshot.orders.customerIDs.position(of: request.customerID).map(CustomerIndex.init),
+      customer: snapshot.orders.customerIDs.position(of: request.customerID).map(
+        CustomerIndex.init
+      ),
       context: context.map(index),
       now: request.now.seconds,
       limits: request.blockLimits.mapValues(Int.init)
     )
     return check.violations(
-      letter.blocks.map { .init(key: $0.key, strategy: $0.strategy, products: $0.items.map { index($0.productID) }) }
+      letter.blocks.map {
+        .init(key: $0.key, strategy: $0.strategy, products: $0.items.map { index($0.productID) })
+      }
     )
   }
 
@@ -74,7 +84,9 @@ struct LettersServiceTests {
     let customer = Self.busiestCustomer()
     let catalog = Self.snapshot.catalog
     // Two wished items: one on sale (if the shop has one in stock) and one not.
-    let onSale = (0 ..< catalog.count).first { catalog.isOnSale($0, at: Self.now) && catalog.isInStock($0) }!
+    let onSale = (0 ..< catalog.count).first {
+      catalog.isOnSale($0, at: Self.now) && catalog.isInStock($0)
+    }!
     let wished = [catalog.productIDs[onSale], catalog.productIDs[0]]
     let request = self.request(.wishlist, customer: customer.id, products: wished, requestID: "r-1")
     let response = try await client.call(LettersTestClient.composePath, request)
@@ -92,7 +104,9 @@ struct LettersServiceTests {
     let expected = LetterComposer(snapshot: Self.snapshot).composeLetter(
       LetterRequest(
         trigger: .wishlist,
-        customer: Self.snapshot.orders.customerIDs.position(of: customer.id).map(CustomerIndex.init),
+        customer: Self.snapshot.orders.customerIDs.position(of: customer.id).map(
+          CustomerIndex.init
+        ),
         context: wished.map { ProductIndex(catalog.productIDs.position(of: $0)!) },
         now: Self.now
       )
@@ -105,7 +119,11 @@ struct LettersServiceTests {
     for item in letter.blocks.flatMap(\.items) {
       let product = catalog.productIDs.position(of: item.productID)!
       #expect(item.price == Double(catalog.regularPrice[product]) / 100)
-      #expect(item.salePrice == (catalog.isOnSale(product, at: Self.now) ? Double(catalog.salePrice[product]) / 100 : 0))
+      #expect(
+        item.salePrice
+          == (catalog.isOnSale(product, at: Self.now)
+            ? Double(catalog.salePrice[product]) / 100 : 0)
+      )
       #expect(item.title == catalog.titles[product])
       #expect(item.inStock == catalog.isInStock(product))
       #expect(item.currency == "EUR")
@@ -129,7 +147,9 @@ struct LettersServiceTests {
     )
     let latestLetter = try #require(try byCustomer.decoded(Shoprec_V1_Letter.self).first)
     #expect(latestLetter.blocks.map(\.key) == ["order"])
-    #expect(Set(latestLetter.blocks[0].items.map(\.productID)) == Set(Self.products(ofLogOrder: latest)))
+    #expect(
+      Set(latestLetter.blocks[0].items.map(\.productID)) == Set(Self.products(ofLogOrder: latest))
+    )
 
     let byOrder = try await client.call(
       LettersTestClient.composePath,
@@ -137,14 +157,22 @@ struct LettersServiceTests {
     )
     let orderLetter = try #require(try byOrder.decoded(Shoprec_V1_Letter.self).first)
     #expect(orderLetter.blocks.map(\.key) == ["review"])
-    #expect(Set(orderLetter.blocks[0].items.map(\.productID)) == Set(Self.products(ofLogOrder: first)))
+    #expect(
+      Set(orderLetter.blocks[0].items.map(\.productID)) == Set(Self.products(ofLogOrder: first))
+    )
 
     let accessories = try await client.call(
       LettersTestClient.composePath,
       self.request(.postPurchaseAccessories, customer: customer.id, order: log.orderIDs[first])
     )
     let accessoriesLetter = try #require(try accessories.decoded(Shoprec_V1_Letter.self).first)
-    #expect(ruleProblems(accessoriesLetter, self.request(.postPurchaseAccessories, customer: customer.id), context: Self.products(ofLogOrder: first)).isEmpty)
+    #expect(
+      ruleProblems(
+        accessoriesLetter,
+        self.request(.postPurchaseAccessories, customer: customer.id),
+        context: Self.products(ofLogOrder: first)
+      ).isEmpty
+    )
     #expect(accessoriesLetter.blocks.map(\.key) == ["accessories"])
     try await running.stop()
   }
@@ -155,7 +183,9 @@ struct LettersServiceTests {
     let client = try LettersTestClient(port: running.port)
     let customer = Self.busiestCustomer()
     let log = LettersDemo.orderLog
-    let someoneElsesOrder = (0 ..< log.orderCount).first { log.customerIDs[Int(log.orderCustomer[$0])] != customer.id }!
+    let someoneElsesOrder = (0 ..< log.orderCount).first {
+      log.customerIDs[Int(log.orderCustomer[$0])] != customer.id
+    }!
     let cases: [(Shoprec_V1_ComposeRequest, GRPCStatusCode)] = [
       (self.request(.unspecified, products: ["P000001"]), .invalidArgument),
       (self.request(.wishlist), .invalidArgument),
@@ -164,10 +194,25 @@ struct LettersServiceTests {
       (self.request(.postPurchaseRating), .invalidArgument),
       (self.request(.postPurchaseRating, customer: "no-such-customer"), .notFound),
       (self.request(.postPurchaseRating, order: "no-such-order"), .notFound),
-      (self.request(.postPurchaseRating, customer: customer.id, order: log.orderIDs[someoneElsesOrder]), .invalidArgument),
-      (self.request(.wishlist, products: [log.productIDs[0]]).with_limit("similar", 101), .invalidArgument),
-      (self.request(.wishlist, products: [log.productIDs[0]]).with_limit("similar", -1), .invalidArgument),
-      (self.request(.wishlist, products: Array(repeating: log.productIDs[0], count: 101)), .invalidArgument),
+      (
+        self.request(
+          .postPurchaseRating,
+          customer: customer.id,
+          order: log.orderIDs[someoneElsesOrder]
+        ), .invalidArgument
+      ),
+      (
+        self.request(.wishlist, products: [log.productIDs[0]]).with_limit("similar", 101),
+        .invalidArgument
+      ),
+      (
+        self.request(.wishlist, products: [log.productIDs[0]]).with_limit("similar", -1),
+        .invalidArgument
+      ),
+      (
+        self.request(.wishlist, products: Array(repeating: log.productIDs[0], count: 101)),
+        .invalidArgument
+      ),
     ]
     for (request, code) in cases {
       let response = try await client.call(LettersTestClient.composePath, request)

@@ -43,7 +43,10 @@ struct LettersStreamingTests {
       )
       #expect(response.grpcStatus == 0)
       let letters = try response.decoded(Shoprec_V1_DueLetter.self)
-      #expect(letters.map { "\($0.orderID) \($0.trigger)" }.sorted() == Self.expectedDue(now: now, window: Self.day))
+      #expect(
+        letters.map { "\($0.orderID) \($0.trigger)" }.sorted()
+          == Self.expectedDue(now: now, window: Self.day)
+      )
       #expect(!letters.isEmpty, "the demo shop has orders every day")
       for letter in letters {
         let offset = Self.offsets.first { $0.0 == letter.trigger }!.1 * Self.day

@@ -3,9 +3,9 @@
 /// A letter is due when its due time, the order's time plus the trigger's offset, lies in
 /// `(now - window, now]`: a nightly run with a one-day window sees each letter exactly once.
 /// ``LetterTrigger/replacement`` is due per product: an order's letter names the products whose
-/// category life cycle ends in the window. The finder is a resumable cursor: ``next(products:budget:)``
-/// returns one letter at a time and may pause when an order budget is spent, so a
-/// streaming call produces the answer incrementally, with flow control.
+/// category life cycle ends in the window. The finder is a resumable cursor:
+/// ``next(products:budget:)`` returns one letter at a time and may pause when an order budget is
+/// spent, so a streaming call produces the answer incrementally, with flow control.
 public struct DueLetterFinder {
   /// The snapshot asked.
   public let snapshot: Snapshot

@@ -19,7 +19,9 @@ extension LetterComposer {
       } else {
         self.run(strategy, for: context[0], into: &collector)
       }
-      if block.whenShort == .backfill { self.backfill(strategy, into: &collector, scratch: scratch) }
+      if block.whenShort == .backfill {
+        self.backfill(strategy, into: &collector, scratch: scratch)
+      }
     } else {
       scratch.candidateProducts.removeAll(keepingCapacity: true)
       scratch.candidateScores.removeAll(keepingCapacity: true)
@@ -36,7 +38,9 @@ extension LetterComposer {
       }
       var collector = self.collector(filter: filter, limit: limit, scratch: scratch)
       Self.mergeRoundRobin(into: &collector, scratch: scratch)
-      if block.whenShort == .backfill { self.backfill(strategy, into: &collector, scratch: scratch) }
+      if block.whenShort == .backfill {
+        self.backfill(strategy, into: &collector, scratch: scratch)
+      }
     }
     let results = scratch.recommendation
     for position in 0 ..< results.count {

@@ -1,7 +1,10 @@
 extension LetterRecipes {
   /// Settings from a JSON settings file (format in docs/letters.md): the defaults, with the
   /// schedule fields and the recipes it names replaced. Errors name the file and the JSON path.
-  public static func parse(json bytes: [UInt8], file: String) throws(LetterSettingsError)
+  public static func parse(
+    json bytes: [UInt8],
+    file: String
+  ) throws(LetterSettingsError)
     -> LetterRecipes
   {
     var reader = SettingsReader(file: file)

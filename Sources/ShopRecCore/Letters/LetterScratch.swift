@@ -88,7 +88,11 @@ public final class LetterScratch {
           key: blockRecipe.key,
           strategy: blockRecipe.strategy,
           items: self.itemRange(ofBlock: block).map {
-            ComposedItem(product: self.products[$0], score: self.scores[$0], reason: self.reasons[$0])
+            ComposedItem(
+              product: self.products[$0],
+              score: self.scores[$0],
+              reason: self.reasons[$0]
+            )
           }
         )
       )

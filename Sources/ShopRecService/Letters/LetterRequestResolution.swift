@@ -40,7 +40,8 @@ enum LetterRequestResolution {
     let now = Self.moment(request.hasNow ? request.now : nil)
     let orders = snapshot.orders
     var customer: CustomerIndex?
-    if !request.customerID.isEmpty, let position = orders.customerIDs.position(of: request.customerID)
+    if !request.customerID.isEmpty,
+      let position = orders.customerIDs.position(of: request.customerID)
     {
       customer = CustomerIndex(position)
     }

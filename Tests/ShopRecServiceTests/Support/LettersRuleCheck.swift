@@ -21,11 +21,15 @@ struct LettersRuleCheck {
     var problems: [String] = []
     let catalog = self.snapshot.catalog
     var placed: Set<ProductIndex> = []
-    var placedGroups: Set<Int32> = Set(self.context.map { catalog.group[Int($0)] }.filter { $0 >= 0 })
+    var placedGroups: Set<Int32> = Set(
+      self.context.map { catalog.group[Int($0)] }.filter { $0 >= 0 }
+    )
     var recipePosition = 0
     for block in blocks {
       guard
-        let position = self.recipe.blocks[recipePosition...].firstIndex(where: { $0.key == block.key })
+        let position = self.recipe.blocks[recipePosition...].firstIndex(where: {
+          $0.key == block.key
+        })
       else {
         problems.append("block \(block.key): not in the recipe, or out of template order")
         continue
@@ -33,7 +37,9 @@ struct LettersRuleCheck {
       recipePosition = position + 1
       let recipeBlock = self.recipe.blocks[position]
       if block.strategy != recipeBlock.strategy.name {
-        problems.append("block \(block.key): strategy \(block.strategy), recipe says \(recipeBlock.strategy.name)")
+        problems.append(
+          "block \(block.key): strategy \(block.strategy), recipe says \(recipeBlock.strategy.name)"
+        )
       }
       let limit = self.limits[block.key] ?? recipeBlock.limit
       if block.products.isEmpty { problems.append("block \(block.key): empty") }
@@ -45,7 +51,9 @@ struct LettersRuleCheck {
       }
       for product in block.products {
         let name = "block \(block.key): \(catalog.productIDs[Int(product)])"
-        if !placed.insert(product).inserted { problems.append("\(name) appears twice in the letter") }
+        if !placed.insert(product).inserted {
+          problems.append("\(name) appears twice in the letter")
+        }
         if recipeBlock.strategy.isRecommendation {
           if !catalog.isInStock(Int(product)) { problems.append("\(name) is out of stock") }
           if let customer, self.snapshot.orders.customer(Int(customer), bought: product) {

@@ -2,10 +2,10 @@ import CNGHTTP2
 import Foundation
 import GRPCNGHTTP2
 
-/// A blocking HTTP/2 client for the Letters service tests (a copy of the transport tests' client), on libnghttp2's client session and a
-/// plain loopback socket. It sends raw gRPC requests (any headers, any bytes) and collects
-/// everything that comes back, so tests can check the wire format, not just a client library's
-/// interpretation of it.
+/// A blocking HTTP/2 client for the Letters service tests (a copy of the transport tests'
+/// client), on libnghttp2's client session and a plain loopback socket. It sends raw gRPC
+/// requests (any headers, any bytes) and collects everything that comes back, so tests can check
+/// the wire format, not just a client library's interpretation of it.
 final class LettersTestClient {
   struct Response {
     var headers: [(String, String)] = []
