@@ -11,11 +11,7 @@ struct LettersCompose: AsyncParsableCommand {
     abstract: "Compose one letter."
   )
 
-  @Argument(
-    help:
-      "WAITLIST, WISHLIST, ABANDONED_CART, POST_PURCHASE_RATING, POST_PURCHASE_ACCESSORIES, "
-      + "POST_PURCHASE_REVIEW or REPLACEMENT."
-  )
+  @Argument(help: "The trigger, e.g. WISHLIST or POST_PURCHASE_REVIEW.")
   var trigger: String
 
   @Option(help: "The customer (their purchases are never recommended).")

@@ -8,33 +8,38 @@ import ShopRecCore
 /// mark, and withholds HTTP/2 window credit meanwhile, so a fast sender is slowed down.
 final class ComposeStreamCall: GRPCStreamingCall {
   let service: LettersService
+  /// This stream's wire encoder (its buffer is reused letter after letter).
+  let encoder = LetterWireEncoder()
 
   init(service: LettersService) {
     self.service = service
   }
 
   func receive(message: UnsafeRawBufferPointer, output: inout GRPCStreamOutput) {
-    let letter: Shoprec_V1_Letter
+    let failure: String
+    let request: Shoprec_V1_ComposeRequest
     switch ProtobufMethods.decode(Shoprec_V1_ComposeRequest.self, from: message) {
-    case .success(let request):
-      let snapshot = self.service.store.current
+    case .success(let decoded):
+      request = decoded
       do throws(ServiceError) {
-        guard let snapshot else { throw .unavailable("no snapshot loaded yet") }
-        letter = try self.service.compose(request, on: snapshot)
+        guard let snapshot = self.service.store.current else {
+          throw .unavailable("no snapshot loaded yet")
+        }
+        try self.service.compose(request, on: snapshot, into: self.encoder)
+        self.encoder.bytes.withUnsafeBytes { output.send($0) }
+        return
       } catch {
-        letter = LetterEncoding.failedLetter(
-          request,
-          error: error.grpcStatus.description,
-          snapshot: snapshot
-        )
+        failure = error.grpcStatus.description
       }
     case .failure(let status):
-      letter = LetterEncoding.failedLetter(
-        Shoprec_V1_ComposeRequest(),
-        error: status.description,
-        snapshot: self.service.store.current
-      )
+      request = Shoprec_V1_ComposeRequest()
+      failure = status.description
     }
+    let letter = LetterEncoding.failedLetter(
+      request,
+      error: failure,
+      snapshot: self.service.store.current
+    )
     ProtobufMethods.send(letter, to: &output)
   }
 

@@ -27,6 +27,17 @@ public final class LettersService: Sendable {
     self.recipes = recipes
   }
 
+  /// One wire encoder per thread.
+  private nonisolated(unsafe) static let encoder = ThreadSpecificVariable<LetterWireEncoder>()
+
+  /// This thread's wire encoder.
+  static var threadEncoder: LetterWireEncoder {
+    if let encoder = Self.encoder.currentValue { return encoder }
+    let encoder = LetterWireEncoder()
+    Self.encoder.currentValue = encoder
+    return encoder
+  }
+
   /// This thread's scratch memory.
   static var threadScratch: LetterScratch {
     if let scratch = Self.scratch.currentValue { return scratch }
@@ -45,10 +56,25 @@ public final class LettersService: Sendable {
   /// The methods to register with the server.
   public var methods: [GRPCMethod] {
     [
-      ProtobufMethods.unary(service: Self.name, method: "Compose") {
-        (request: Shoprec_V1_ComposeRequest) throws -> Shoprec_V1_Letter in
-        try self.compose(request)
-      },
+      GRPCMethod(
+        service: Self.name,
+        method: "Compose",
+        handler: .unary { bytes, writer in
+          let request: Shoprec_V1_ComposeRequest
+          switch ProtobufMethods.decode(Shoprec_V1_ComposeRequest.self, from: bytes) {
+          case .success(let decoded): request = decoded
+          case .failure(let status): return status
+          }
+          do throws(ServiceError) {
+            let encoder = Self.threadEncoder
+            try self.compose(request, on: try self.servingSnapshot(), into: encoder)
+            encoder.bytes.withUnsafeBytes { writer.write($0) }
+            return .ok
+          } catch {
+            return error.grpcStatus
+          }
+        }
+      ),
       GRPCMethod(
         service: Self.name,
         method: "Due",
@@ -74,19 +100,12 @@ public final class LettersService: Sendable {
     return try self.compose(request, on: snapshot)
   }
 
-  /// Composes one letter on `snapshot`.
+  /// Composes one letter on `snapshot` as a message value.
   func compose(
     _ request: Shoprec_V1_ComposeRequest,
     on snapshot: Snapshot
   ) throws(ServiceError) -> Shoprec_V1_Letter {
-    let letterRequest = try LetterRequestResolution.letterRequest(
-      request,
-      in: snapshot,
-      orderIndex: { self.orderIndexCache.index(for: snapshot) }
-    )
-    let scratch = Self.threadScratch
-    let composer = LetterComposer(snapshot: snapshot, recipes: self.recipes)
-    composer.compose(letterRequest, scratch: scratch)
+    let (letterRequest, scratch) = try self.composeInScratch(request, on: snapshot)
     return LetterEncoding.letter(
       from: scratch,
       recipe: self.recipes[letterRequest.trigger],
@@ -95,6 +114,41 @@ public final class LettersService: Sendable {
       customerID: request.customerID,
       requestID: request.requestID
     )
+  }
+
+  /// Composes one letter on `snapshot` straight into wire bytes (the RPCs' path).
+  func compose(
+    _ request: Shoprec_V1_ComposeRequest,
+    on snapshot: Snapshot,
+    into encoder: LetterWireEncoder
+  ) throws(ServiceError) {
+    let (letterRequest, scratch) = try self.composeInScratch(request, on: snapshot)
+    encoder.encodeLetter(
+      from: scratch,
+      recipe: self.recipes[letterRequest.trigger],
+      snapshot: snapshot,
+      now: letterRequest.now,
+      customerID: request.customerID,
+      requestID: request.requestID
+    )
+  }
+
+  /// Resolves `request` and composes its letter into this thread's scratch.
+  private func composeInScratch(
+    _ request: Shoprec_V1_ComposeRequest,
+    on snapshot: Snapshot
+  ) throws(ServiceError) -> (LetterRequest, LetterScratch) {
+    let letterRequest = try LetterRequestResolution.letterRequest(
+      request,
+      in: snapshot,
+      orderIndex: { self.orderIndexCache.index(for: snapshot) }
+    )
+    let scratch = Self.threadScratch
+    LetterComposer(snapshot: snapshot, recipes: self.recipes).compose(
+      letterRequest,
+      scratch: scratch
+    )
+    return (letterRequest, scratch)
   }
 
   /// Every letter `request` finds as due, collected (for tools; the RPC streams them).
