@@ -26,7 +26,7 @@ final class ComposeStreamCall: GRPCStreamingCall {
           throw .unavailable("no snapshot loaded yet")
         }
         try self.service.compose(request, on: snapshot, into: self.encoder)
-        self.encoder.bytes.withUnsafeBytes { output.send($0) }
+        self.encoder.withUnsafeBytes { output.send($0) }
         return
       } catch {
         failure = error.grpcStatus.description

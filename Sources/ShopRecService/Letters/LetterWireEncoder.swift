@@ -1,21 +1,42 @@
 import ShopRecCore
 
 /// Writes `shoprec.v1.Letter` messages straight from the snapshot's string tables into a reused
-/// byte buffer: the protobuf wire format (fields in number order, proto3 defaults omitted, the
-/// same bytes swift-protobuf writes), without building message values or decoding a `String`
-/// per item field. Bulk composition spends most of its time here otherwise.
+/// buffer: the protobuf wire format (fields in number order, proto3 defaults omitted: the same
+/// bytes swift-protobuf writes), without building message values or decoding a `String` per item
+/// field. Sizes are computed first, so every nested length is known and the letter is written in
+/// one pass with bounds-checked copies.
 final class LetterWireEncoder {
-  /// The encoded message.
-  private(set) var bytes: [UInt8] = []
+  private var storage: UnsafeMutableRawPointer
+  private var capacity: Int
+  /// The encoded length of the last letter.
+  private(set) var count = 0
   /// Encoded size of each item of the letter, in letter order.
   private var itemSizes: [Int] = []
+  /// Encoded size of each block of the letter.
+  private var blockSizes: [Int] = []
 
   init() {
-    self.bytes.reserveCapacity(8 << 10)
+    self.capacity = 16 << 10
+    self.storage = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 8)
     self.itemSizes.reserveCapacity(64)
+    self.blockSizes.reserveCapacity(8)
   }
 
-  // MARK: Letter
+  deinit {
+    self.storage.deallocate()
+  }
+
+  /// Calls `body` with the last letter's bytes (valid only inside `body`).
+  func withUnsafeBytes<Result>(
+    _ body: (UnsafeRawBufferPointer) throws -> Result
+  ) rethrows
+    -> Result
+  {
+    try body(UnsafeRawBufferPointer(start: self.storage, count: self.count))
+  }
+
+  /// The last letter's bytes, copied (for tests).
+  var bytes: [UInt8] { self.withUnsafeBytes { Array($0) } }
 
   /// Encodes the letter in `scratch` (replacing the previous one).
   func encodeLetter(
@@ -26,7 +47,7 @@ final class LetterWireEncoder {
     customerID: String,
     requestID: String
   ) {
-    self.bytes.removeAll(keepingCapacity: true)
+    let catalog = snapshot.catalog
     self.itemSizes.removeAll(keepingCapacity: true)
     for position in scratch.products.indices {
       self.itemSizes.append(
@@ -34,38 +55,60 @@ final class LetterWireEncoder {
           Int(scratch.products[position]),
           score: scratch.scores[position],
           reason: scratch.reasons[position],
-          snapshot: snapshot,
+          catalog: catalog,
           now: now
         )
       )
     }
-    let trigger = UInt64(scratch.trigger.rawValue)
-    self.appendVarintField(1, trigger)
-    self.appendStringField(2, customerID)
-    self.appendStringField(3, requestID)
+    self.blockSizes.removeAll(keepingCapacity: true)
+    var total = Self.varintFieldSize(UInt64(scratch.trigger.rawValue))
+    total += Self.stringFieldSize(customerID.utf8.count)
+    total += Self.stringFieldSize(requestID.utf8.count)
+    total += Self.stringFieldSize(snapshot.version.utf8.count)
     for block in 0 ..< scratch.blockCount {
       let blockRecipe = recipe.blocks[scratch.blockRecipe[block]]
-      let range = scratch.itemRange(ofBlock: block)
       var size = Self.stringFieldSize(blockRecipe.key.utf8.count)
       size += Self.stringFieldSize(blockRecipe.strategy.rawValue.utf8.count)
-      for position in range { size += Self.messageFieldSize(self.itemSizes[position]) }
-      self.appendTag(4, wireType: 2)
-      self.appendVarint(UInt64(size))
-      self.appendStringField(1, blockRecipe.key)
-      self.appendStringField(2, blockRecipe.strategy.rawValue)
-      for position in range {
-        self.appendTag(3, wireType: 2)
-        self.appendVarint(UInt64(self.itemSizes[position]))
-        self.appendItem(
+      for position in scratch.itemRange(ofBlock: block) {
+        size += Self.messageFieldSize(self.itemSizes[position])
+      }
+      self.blockSizes.append(size)
+      total += Self.messageFieldSize(size)
+    }
+    self.reserve(total)
+    var writer = WireWriter(start: self.storage.assumingMemoryBound(to: UInt8.self), count: total)
+    writer.varintField(1, UInt64(scratch.trigger.rawValue))
+    writer.stringField(2, customerID)
+    writer.stringField(3, requestID)
+    for block in 0 ..< scratch.blockCount {
+      let blockRecipe = recipe.blocks[scratch.blockRecipe[block]]
+      writer.tag(4, wireType: 2)
+      writer.varint(UInt64(self.blockSizes[block]))
+      writer.stringField(1, blockRecipe.key)
+      writer.stringField(2, blockRecipe.strategy.rawValue)
+      for position in scratch.itemRange(ofBlock: block) {
+        writer.tag(3, wireType: 2)
+        writer.varint(UInt64(self.itemSizes[position]))
+        Self.writeItem(
           Int(scratch.products[position]),
           score: scratch.scores[position],
           reason: scratch.reasons[position],
-          snapshot: snapshot,
-          now: now
+          catalog: catalog,
+          now: now,
+          into: &writer
         )
       }
     }
-    self.appendStringField(5, snapshot.version)
+    writer.stringField(5, snapshot.version)
+    precondition(writer.position == total, "letter size mismatch")
+    self.count = total
+  }
+
+  private func reserve(_ size: Int) {
+    guard size > self.capacity else { return }
+    self.storage.deallocate()
+    self.capacity = max(size, self.capacity * 2)
+    self.storage = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 8)
   }
 
   // MARK: LetterItem
@@ -74,15 +117,13 @@ final class LetterWireEncoder {
     _ product: Int,
     score: Float,
     reason: ReasonCode,
-    snapshot: Snapshot,
+    catalog: Catalog,
     now: Int64
   ) -> Int {
-    let catalog = snapshot.catalog
-    var size = 0
-    size += Self.stringFieldSize(catalog.productIDs.table.byteCount(at: product))
-    if reason.rawValue != 0 { size += 1 + Self.varintSize(UInt64(reason.rawValue)) }
+    var size = Self.stringFieldSize(catalog.productIDs.table.byteCount(at: product))
+    size += Self.varintFieldSize(UInt64(reason.rawValue))
     if catalog.regularPrice[product] != 0 { size += 9 }
-    if catalog.isOnSale(product, at: now) && catalog.salePrice[product] != 0 { size += 9 }
+    if catalog.isOnSale(product, at: now) { size += 9 }
     size += Self.stringFieldSize(catalog.titles.byteCount(at: product))
     size += Self.stringFieldSize(catalog.urls.byteCount(at: product))
     size += Self.stringFieldSize(catalog.pictures.byteCount(at: product))
@@ -92,29 +133,29 @@ final class LetterWireEncoder {
     return size
   }
 
-  private func appendItem(
+  private static func writeItem(
     _ product: Int,
     score: Float,
     reason: ReasonCode,
-    snapshot: Snapshot,
-    now: Int64
+    catalog: Catalog,
+    now: Int64,
+    into writer: inout WireWriter
   ) {
-    let catalog = snapshot.catalog
-    self.appendStringField(1, catalog.productIDs.table, product)
-    self.appendVarintField(2, UInt64(reason.rawValue))
-    self.appendDoubleField(3, Double(catalog.regularPrice[product]) / 100)
+    writer.stringField(1, catalog.productIDs.table, product)
+    writer.varintField(2, UInt64(reason.rawValue))
+    writer.doubleField(3, Double(catalog.regularPrice[product]) / 100)
     if catalog.isOnSale(product, at: now) {
-      self.appendDoubleField(4, Double(catalog.salePrice[product]) / 100)
+      writer.doubleField(4, Double(catalog.salePrice[product]) / 100)
     }
-    self.appendStringField(5, catalog.titles, product)
-    self.appendStringField(6, catalog.urls, product)
-    self.appendStringField(7, catalog.pictures, product)
-    self.appendVarintField(8, catalog.isInStock(product) ? 1 : 0)
-    self.appendStringField(9, catalog.currencies, Int(catalog.currency[product]))
-    self.appendDoubleField(10, Double(score))
+    writer.stringField(5, catalog.titles, product)
+    writer.stringField(6, catalog.urls, product)
+    writer.stringField(7, catalog.pictures, product)
+    writer.varintField(8, catalog.isInStock(product) ? 1 : 0)
+    writer.stringField(9, catalog.currencies, Int(catalog.currency[product]))
+    writer.doubleField(10, Double(score))
   }
 
-  // MARK: wire primitives
+  // MARK: sizes
 
   static func varintSize(_ value: UInt64) -> Int {
     var size = 1
@@ -126,6 +167,11 @@ final class LetterWireEncoder {
     return size
   }
 
+  /// Size of a varint field with a one-byte tag, or 0 when zero (omitted).
+  static func varintFieldSize(_ value: UInt64) -> Int {
+    value == 0 ? 0 : 1 + Self.varintSize(value)
+  }
+
   /// Size of a length-delimited field with a one-byte tag, or 0 when empty (omitted).
   static func stringFieldSize(_ length: Int) -> Int {
     length == 0 ? 0 : 1 + Self.varintSize(UInt64(length)) + length
@@ -134,49 +180,5 @@ final class LetterWireEncoder {
   /// Size of an embedded message field with a one-byte tag (always written).
   static func messageFieldSize(_ length: Int) -> Int {
     1 + Self.varintSize(UInt64(length)) + length
-  }
-
-  private func appendVarint(_ value: UInt64) {
-    var rest = value
-    while rest >= 0x80 {
-      self.bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    self.bytes.append(UInt8(rest))
-  }
-
-  private func appendTag(_ field: UInt64, wireType: UInt64) {
-    self.appendVarint(field << 3 | wireType)
-  }
-
-  private func appendVarintField(_ field: UInt64, _ value: UInt64) {
-    guard value != 0 else { return }
-    self.appendTag(field, wireType: 0)
-    self.appendVarint(value)
-  }
-
-  private func appendDoubleField(_ field: UInt64, _ value: Double) {
-    guard value != 0 else { return }
-    self.appendTag(field, wireType: 1)
-    var bits = value.bitPattern.littleEndian
-    withUnsafeBytes(of: &bits) { self.bytes.append(contentsOf: $0) }
-  }
-
-  private func appendStringField(_ field: UInt64, _ text: String) {
-    var text = text
-    text.withUTF8 { utf8 in
-      guard !utf8.isEmpty else { return }
-      self.appendTag(field, wireType: 2)
-      self.appendVarint(UInt64(utf8.count))
-      self.bytes.append(contentsOf: utf8)
-    }
-  }
-
-  private func appendStringField(_ field: UInt64, _ table: StringTable, _ index: Int) {
-    let length = table.byteCount(at: index)
-    guard length > 0 else { return }
-    self.appendTag(field, wireType: 2)
-    self.appendVarint(UInt64(length))
-    table.withUTF8(at: index) { self.bytes.append(contentsOf: $0) }
   }
 }

@@ -68,7 +68,7 @@ public final class LettersService: Sendable {
           do throws(ServiceError) {
             let encoder = Self.threadEncoder
             try self.compose(request, on: try self.servingSnapshot(), into: encoder)
-            encoder.bytes.withUnsafeBytes { writer.write($0) }
+            encoder.withUnsafeBytes { writer.write($0) }
             return .ok
           } catch {
             return error.grpcStatus
