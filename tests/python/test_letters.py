@@ -1,8 +1,10 @@
 """shoprec.v1.Letters through grpcio: every trigger for demo customers, Due, bulk ComposeStream.
 
-Expectations come from the demo shop's files (shoprec_testlib/letters.py). The bulk test sends
-10,000 requests over one stream by default; SHOPREC_LETTERS_BULK=100000 sends 100,000. It prints
-the letters/s it measured (run with -s to see it).
+Expectations come from the demo shop's files (shoprec_testlib/letters.py). The bulk tests send
+10,000 requests over one stream by default (SHOPREC_LETTERS_BULK=100000 sends 100,000): once with
+grpcio (Python), once with the C++ gRPC client (shoprec_testlib/letters_bulk.py; skipped when
+g++ or libgrpc++-dev is missing). They print the letters/s they measured and, when the suite
+started the server, its CPU time per letter (run with -s to see them).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from google.protobuf import duration_pb2, timestamp_pb2
 from shoprec.v1 import letters_pb2
 
+from shoprec_testlib import letters_bulk
 from shoprec_testlib.letters import (
     DEFAULT_RECIPES,
     DUE_OFFSETS,
@@ -176,26 +179,41 @@ def test_due_rejects_other_triggers(letters):
     assert error.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
-def test_compose_stream_bulk(letters, demo_shop, demo_orders):
-    count = int(os.environ.get("SHOPREC_LETTERS_BULK", "10000"))
-    customers = sorted(demo_orders.by_customer)
-    products = sorted(demo_shop.products)
-    failing = {i for i in range(0, count, 997)}
+BULK = int(os.environ.get("SHOPREC_LETTERS_BULK", "10000"))
 
-    def requests():
-        for i in range(count):
-            trigger = TRIGGERS[i % len(TRIGGERS)]
-            context = []
-            if trigger in (letters_pb2.WAITLIST, letters_pb2.WISHLIST, letters_pb2.ABANDONED_CART):
-                context = [products[(i * 7919) % len(products)]]
-            if i in failing:
-                context = ["no-such-product"]
-            yield compose_request(trigger, customers[i % len(customers)], context, request_id=str(i))
 
+def bulk_requests(shop, orders: DemoOrders, count: int):
+    """`count` requests cycling through every trigger and many customers; every 997th names an
+    unknown product (its letter must carry the error). Yields (position, request, fails)."""
+    customers = sorted(orders.by_customer)
+    products = sorted(shop.products)
+    for i in range(count):
+        trigger = TRIGGERS[i % len(TRIGGERS)]
+        context = []
+        if trigger in (letters_pb2.WAITLIST, letters_pb2.WISHLIST, letters_pb2.ABANDONED_CART):
+            context = [products[(i * 7919) % len(products)]]
+        fails = i % 997 == 0
+        if fails:
+            context = ["no-such-product"]
+        yield i, compose_request(trigger, customers[i % len(customers)], context, request_id=str(i)), fails
+
+
+def report(label: str, count: int, elapsed: float, cpu_before, cpu_after) -> None:
+    line = f"\n{label}: {count} letters over one stream in {elapsed:.2f} s = {count / elapsed:,.0f} letters/s"
+    if cpu_before is not None and cpu_after is not None:
+        line += f"; server CPU {(cpu_after - cpu_before) / count * 1e6:.1f} us/letter"
+    print(line)
+
+
+def test_compose_stream_bulk(letters, demo_shop, demo_orders, started_server):
+    pid = started_server.process.pid if started_server else None
+    failing = {i for i, _, fails in bulk_requests(demo_shop, demo_orders, BULK) if fails}
+    cpu_before = letters_bulk.cpu_seconds(pid)
     started = time.perf_counter()
     received = 0
     blocks = 0
-    for i, letter in enumerate(letters.ComposeStream(requests(), timeout=600)):
+    requests = (request for _, request, _ in bulk_requests(demo_shop, demo_orders, BULK))
+    for i, letter in enumerate(letters.ComposeStream(requests, timeout=600)):
         assert letter.request_id == str(i), "letters come back in request order"
         if i in failing:
             assert letter.error.startswith("NOT_FOUND") and not letter.blocks
@@ -204,6 +222,24 @@ def test_compose_stream_bulk(letters, demo_shop, demo_orders):
             blocks += len(letter.blocks)
         received += 1
     elapsed = time.perf_counter() - started
-    assert received == count
-    assert blocks >= count - len(failing), "every letter has at least one block"
-    print(f"\nComposeStream: {count} letters in {elapsed:.2f} s = {count / elapsed:,.0f} letters/s")
+    assert received == BULK
+    assert blocks >= BULK - len(failing), "every letter has at least one block"
+    report("ComposeStream (grpcio)", BULK, elapsed, cpu_before, letters_bulk.cpu_seconds(pid))
+
+
+def test_compose_stream_bulk_cpp_client(address, demo_shop, demo_orders, started_server, tmp_path):
+    binary, why = letters_bulk.build_client()
+    if binary is None:
+        pytest.skip(f"no C++ bulk client: {why}")
+    requests_file = tmp_path / "requests.bin"
+    letters_bulk.write_requests((r for _, r, _ in bulk_requests(demo_shop, demo_orders, BULK)), requests_file)
+    failing = sum(1 for _, _, fails in bulk_requests(demo_shop, demo_orders, BULK) if fails)
+    pid = started_server.process.pid if started_server else None
+    cpu_before = letters_bulk.cpu_seconds(pid)
+    summary = letters_bulk.run_client(binary, address, requests_file)
+    cpu_after = letters_bulk.cpu_seconds(pid)
+    assert summary["letters"] == BULK
+    assert summary["in_order"], "letters come back in request order"
+    assert summary["errors"] == failing, "only the requests naming an unknown product fail"
+    assert summary["blocks"] >= BULK - failing
+    report("ComposeStream (C++ grpc client)", BULK, summary["seconds"], cpu_before, cpu_after)
