@@ -151,6 +151,12 @@ struct LettersDueTests {
     #expect(orders.latestOrder(of: Int(Shop.alice)) == 0)
     #expect(orders.order("o1", of: Int(Shop.alice)) == 1)
     #expect(orders.order("o2", of: Int(Shop.alice)) == nil)
-    #expect(orders.makeOrderIndex().find("o3", in: orders.orderIDs) == 3)
+    let index = OrderIDIndex(orderIDs: orders.orderIDs)
+    for (position, id) in ["o0", "o1", "o2", "o3"].enumerated() {
+      #expect(index.find(id, in: orders.orderIDs) == position)
+      #expect(OrderIDIndex.scan(id, in: orders.orderIDs) == position)
+    }
+    #expect(index.find("o4", in: orders.orderIDs) == nil)
+    #expect(OrderIDIndex.scan("o", in: orders.orderIDs) == nil)
   }
 }

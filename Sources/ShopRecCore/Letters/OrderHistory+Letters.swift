@@ -18,10 +18,4 @@ extension OrderHistory {
       return nil
     }
   }
-
-  /// A hash index over the order ids, for finding an order without its customer (built on
-  /// demand: snapshots do not store one).
-  public func makeOrderIndex() -> StringIndex {
-    StringIndex(indexing: self.orderIDs)
-  }
 }

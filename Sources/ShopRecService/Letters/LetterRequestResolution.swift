@@ -34,7 +34,7 @@ enum LetterRequestResolution {
   static func letterRequest(
     _ request: Shoprec_V1_ComposeRequest,
     in snapshot: Snapshot,
-    orderIndex: () -> StringIndex
+    orderLookup: (String) -> Int?
   ) throws(ServiceError) -> LetterRequest {
     let trigger = try Self.trigger(request.trigger)
     let now = Self.moment(request.hasNow ? request.now : nil)
@@ -60,7 +60,7 @@ enum LetterRequestResolution {
           customer: customer,
           customerID: request.customerID,
           in: snapshot,
-          orderIndex: orderIndex
+          orderLookup: orderLookup
         )
         customer = orders.orderCustomer[order]
         if context.isEmpty { context.append(contentsOf: orders.orderLines[order]) }
@@ -98,17 +98,17 @@ enum LetterRequestResolution {
     )
   }
 
-  /// The order `id`: among `customer`'s orders when the customer is known, else by index.
+  /// The order `id`: among `customer`'s orders when the customer is known, else by look-up.
   private static func order(
     _ id: String,
     customer: CustomerIndex?,
     customerID: String,
     in snapshot: Snapshot,
-    orderIndex: () -> StringIndex
+    orderLookup: (String) -> Int?
   ) throws(ServiceError) -> Int {
     let orders = snapshot.orders
     if let customer, let order = orders.order(id, of: Int(customer)) { return order }
-    guard let order = orderIndex().find(id, in: orders.orderIDs) else {
+    guard let order = orderLookup(id) else {
       throw .notFound("unknown order '\(id)' in snapshot \(snapshot.version)")
     }
     if !customerID.isEmpty {

@@ -141,7 +141,7 @@ public final class LettersService: Sendable {
     let letterRequest = try LetterRequestResolution.letterRequest(
       request,
       in: snapshot,
-      orderIndex: { self.orderIndexCache.index(for: snapshot) }
+      orderLookup: { self.orderIndexCache.order($0, in: snapshot) }
     )
     let scratch = Self.threadScratch
     LetterComposer(snapshot: snapshot, recipes: self.recipes).compose(
@@ -172,25 +172,5 @@ public final class LettersService: Sendable {
       in: snapshot,
       schedule: self.recipes.schedule
     )
-  }
-}
-
-/// The order-id index of the serving snapshot, built on first need (snapshots do not store one)
-/// and kept until the snapshot changes.
-final class OrderIndexCache: Sendable {
-  private struct Entry {
-    weak var snapshot: Snapshot?
-    let index: StringIndex
-  }
-
-  private let entry = Mutex<Entry?>(nil)
-
-  func index(for snapshot: Snapshot) -> StringIndex {
-    if let index = self.entry.withLock({ $0?.snapshot === snapshot ? $0?.index : nil }) {
-      return index
-    }
-    let index = snapshot.orders.makeOrderIndex()
-    self.entry.withLock { $0 = Entry(snapshot: snapshot, index: index) }
-    return index
   }
 }
