@@ -35,7 +35,7 @@ public enum OnSaleStrategy {
         collector.beginTier(maximum: sales.scores[range.lowerBound])
         for position in range {
           let candidate = sales.targets.values[position]
-          guard snapshot.catalog.isOnSale(Int(candidate), at: now) else { continue }
+          guard snapshot.columns.isOnSale(Int(candidate), at: now) else { continue }
           if collector.offer(candidate, raw: sales.scores[position], reason: .onSale) { return }
         }
       }

@@ -44,7 +44,7 @@ struct RecommendResponseWriter {
   var serializedSize: Int {
     var total = 0
     for position in 0 ..< self.scratch.count {
-      let size = self.itemSize(position)
+      let size = self.itemSize(self.fields(position))
       total += 1 + Self.varintSize(UInt64(size)) + size
     }
     let versionLength = self.snapshot.version.utf8.count
@@ -58,9 +58,10 @@ struct RecommendResponseWriter {
   func encode(into space: UnsafeMutableRawBufferPointer) -> Int {
     var cursor = ProtobufCursor(space.baseAddress!.assumingMemoryBound(to: UInt8.self))
     for position in 0 ..< self.scratch.count {
+      let item = self.fields(position)
       cursor.byte(Self.itemsTag)
-      cursor.varint(UInt64(self.itemSize(position)))
-      self.writeItem(position, &cursor)
+      cursor.varint(UInt64(self.itemSize(item)))
+      self.writeItem(item, &cursor)
     }
     var version = self.snapshot.version
     version.withUTF8 { versionBytes in
@@ -85,43 +86,41 @@ struct RecommendResponseWriter {
   }
 
   private func fields(_ position: Int) -> ItemFields {
-    let catalog = self.snapshot.catalog
+    let columns = self.snapshot.columns
     let product = Int(self.scratch.products[position])
+    let onSale = columns.isOnSale(product, at: self.now)
     return ItemFields(
       product: product,
       score: Double(self.scratch.scores[position]),
       reason: UInt64(self.scratch.reasons[position].rawValue),
-      price: Double(catalog.regularPrice[product]) / 100,
-      salePrice: catalog.isOnSale(product, at: self.now)
-        ? Double(catalog.salePrice[product]) / 100 : 0,
-      inStock: catalog.isInStock(product),
-      category: Int(catalog.category[product]),
-      currency: Int(catalog.currency[product])
+      price: Double(columns.regularPrice[product]) / 100,
+      salePrice: onSale ? Double(columns.salePrice[product]) / 100 : 0,
+      inStock: columns.isInStock(product),
+      category: Int(columns.category[product]),
+      currency: Int(columns.currency[product])
     )
   }
 
-  private func itemSize(_ position: Int) -> Int {
-    let item = self.fields(position)
-    let catalog = self.snapshot.catalog
+  private func itemSize(_ item: ItemFields) -> Int {
+    let columns = self.snapshot.columns
     var size = 0
-    size += Self.stringFieldSize(catalog.productIDs.table.byteCount(at: item.product))
+    size += Self.stringFieldSize(columns.productIDs.byteCount(at: item.product))
     if item.score != 0 { size += 9 }
     if item.reason != 0 { size += 1 + Self.varintSize(item.reason) }
     if item.price != 0 { size += 9 }
     if item.salePrice != 0 { size += 9 }
-    size += Self.stringFieldSize(catalog.titles.byteCount(at: item.product))
-    size += Self.stringFieldSize(catalog.currencies.byteCount(at: item.currency))
+    size += Self.stringFieldSize(columns.titles.byteCount(at: item.product))
+    size += Self.stringFieldSize(columns.currencies.byteCount(at: item.currency))
     if item.inStock { size += 2 }
     if item.category >= 0 {
-      size += Self.stringFieldSize(self.snapshot.categories.ids.table.byteCount(at: item.category))
+      size += Self.stringFieldSize(columns.categoryIDs.byteCount(at: item.category))
     }
     return size
   }
 
-  private func writeItem(_ position: Int, _ cursor: inout ProtobufCursor) {
-    let item = self.fields(position)
-    let catalog = self.snapshot.catalog
-    cursor.string(Self.productIDTag, catalog.productIDs.table, item.product)
+  private func writeItem(_ item: ItemFields, _ cursor: inout ProtobufCursor) {
+    let columns = self.snapshot.columns
+    cursor.string(Self.productIDTag, columns.productIDs[item.product])
     if item.score != 0 { cursor.double(Self.scoreTag, item.score) }
     if item.reason != 0 {
       cursor.byte(Self.reasonTag)
@@ -129,14 +128,14 @@ struct RecommendResponseWriter {
     }
     if item.price != 0 { cursor.double(Self.priceTag, item.price) }
     if item.salePrice != 0 { cursor.double(Self.salePriceTag, item.salePrice) }
-    cursor.string(Self.titleTag, catalog.titles, item.product)
-    cursor.string(Self.currencyTag, catalog.currencies, item.currency)
+    cursor.string(Self.titleTag, columns.titles[item.product])
+    cursor.string(Self.currencyTag, columns.currencies[item.currency])
     if item.inStock {
       cursor.byte(Self.inStockTag)
       cursor.byte(1)
     }
     if item.category >= 0 {
-      cursor.string(Self.categoryIDTag, self.snapshot.categories.ids.table, item.category)
+      cursor.string(Self.categoryIDTag, columns.categoryIDs[item.category])
     }
   }
 
@@ -200,14 +199,12 @@ struct ProtobufCursor {
     }
   }
 
-  /// A string field from a string table; omitted when empty (proto3 default).
+  /// A string field; omitted when empty (proto3 default).
   @inline(__always)
-  mutating func string(_ tag: UInt8, _ table: StringTable, _ index: Int) {
-    table.withUTF8(at: index) { bytes in
-      guard bytes.count > 0 else { return }
-      self.byte(tag)
-      self.bytes(bytes)
-    }
+  mutating func string(_ tag: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count > 0 else { return }
+    self.byte(tag)
+    self.bytes(bytes)
   }
 
   func written(since start: UnsafeMutableRawPointer) -> Int {
