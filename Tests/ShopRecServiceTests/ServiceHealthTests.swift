@@ -1,8 +1,9 @@
 import CNGHTTP2
 import GRPCNGHTTP2
 import ShopRecAPI
-import ShopRecService
 import Testing
+
+@testable import ShopRecService
 
 /// `grpc.health.v1.Health`: NOT_SERVING until a snapshot is loaded, SERVING after, and again
 /// NOT_SERVING when the server shuts down.
@@ -118,5 +119,48 @@ struct ServiceHealthTests {
     // Without the stream ending, the server would wait out the 60 s grace period here.
     try await stopping.value
     #expect(running.server.grpcServer.connectionCount == 0)
+  }
+
+  @Test("a cancelled Watch leaves no watcher behind")
+  func watchCancelled() async throws {
+    let running = try await ServiceTestServer.start(serving: try ServiceCatalog.snapshot())
+    let client = try running.client()
+    let streams = try (0 ..< 3).map { _ in try Self.watch(client, "") }
+    try await client.run { streams.allSatisfy { client.streams[$0]!.response.messages.count == 1 } }
+    #expect(running.server.health.watcherCount == 3)
+    for stream in streams {
+      nghttp2_submit_rst_stream(client.session, 0, stream, NGHTTP2_CANCEL.rawValue)
+    }
+    // The resets are handled on the server's event loop before a later call on the connection.
+    #expect(try await Self.check(client, "").response?.status == .serving)
+    #expect(running.server.health.watcherCount == 0)
+    try await running.stop()
+  }
+
+  @Test("a Watch breaking the protocol ends with an error status and leaves no watcher behind")
+  func watchProtocolViolations() async throws {
+    let running = try await ServiceTestServer.start(serving: try ServiceCatalog.snapshot())
+    let client = try running.client()
+    let request = GRPCFraming.frame(try Grpc_Health_V1_HealthCheckRequest().serializedBytes())
+    // Two request messages on a server-streaming call.
+    let twice = client.start(path: ServicePath.healthWatch, body: request + request)
+    // A second message announcing 5 MiB, above the 4 MiB limit.
+    let oversized = client.start(
+      path: ServicePath.healthWatch,
+      body: request + [0, 0, 0x50, 0, 0],
+      endStream: false
+    )
+    try await client.run {
+      client.streams[twice]!.response.closed && client.streams[oversized]!.response.closed
+    }
+    #expect(client.streams[twice]!.response.grpcStatus == GRPCStatusCode.internalError.rawValue)
+    #expect(
+      client.streams[oversized]!.response.grpcStatus
+        == GRPCStatusCode.resourceExhausted.rawValue
+    )
+    #expect(running.server.health.watcherCount == 0)
+    // The connection goes on serving.
+    #expect(try await Self.check(client, "").response?.status == .serving)
+    try await running.stop()
   }
 }

@@ -39,6 +39,9 @@ public final class HealthService: Sendable {
     return !self.isShuttingDown && self.store.current != nil ? .serving : .notServing
   }
 
+  /// The number of open Watch streams.
+  var watcherCount: Int { self.state.withLock { $0.watchers.count } }
+
   /// Whether ``enterShutdown()`` was called.
   var isShuttingDown: Bool { self.state.withLock { $0.shuttingDown } }
 
