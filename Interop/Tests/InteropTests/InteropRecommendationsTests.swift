@@ -149,4 +149,19 @@ struct InteropRecommendationsTests {
       }
     }
   }
+
+  @Test("gzip-compressed requests are answered like plain ones")
+  func gzipRequests() async throws {
+    try await InteropServer.withClient(compression: .gzip) { client, running in
+      let recommendations = Shoprec_V1_Recommendations.Client(wrapping: client)
+      // A basket of 100 ids: a request large enough to be worth compressing.
+      let basket = Shoprec_V1_BoughtTogetherRequest.with {
+        $0.productIds = (0 ..< 100).map { running.snapshot.catalog.productIDs[$0 * 11] }
+        $0.limit = 30
+      }
+      let response = try await recommendations.boughtTogether(basket)
+      #expect(response == (try running.service.boughtTogether(basket)))
+      #expect(response.items.count == 30)
+    }
+  }
 }

@@ -36,16 +36,21 @@ struct InteropServer {
     return InteropServer(server: server, snapshot: snapshot, port: port, task: task)
   }
 
-  /// Runs `body` with a grpc-swift-2 client (HTTP/2 over plaintext TCP) connected to a fresh
-  /// demo server, then stops both.
+  /// Runs `body` with a grpc-swift-2 client (HTTP/2 over plaintext TCP, requests compressed
+  /// with `compression`) connected to a fresh demo server, then stops both.
   static func withClient(
+    compression: CompressionAlgorithm = .none,
     _ body: (GRPCClient<HTTP2ClientTransport.Posix>, InteropServer) async throws -> Void
   ) async throws {
     let running = try await Self.start()
     do {
       let transport = try HTTP2ClientTransport.Posix(
         target: .ipv4(address: "127.0.0.1", port: running.port),
-        transportSecurity: .plaintext
+        transportSecurity: .plaintext,
+        config: .defaults {
+          $0.compression.algorithm = compression
+          $0.compression.enabledAlgorithms = .all
+        }
       )
       try await withGRPCClient(transport: transport) { client in
         try await body(client, running)
