@@ -263,4 +263,28 @@ struct ReloadDirectoryTests {
     #expect(store.current?.version == first.version)
     try await running.stop()
   }
+
+  @Test("a single-file source: a rewritten file is picked up, a damaged rewrite refused")
+  func singleFile() async throws {
+    let directory = try ServiceSnapshotDirectory()
+    let first = try Self.snapshot(day: 1)
+    let second = try Self.snapshot(day: 2)
+    let path = try directory.write(first, as: "shop.shoprec", modified: 1_000)
+    let store = SnapshotStore()
+    let reloader = SnapshotReloader(
+      store: store,
+      source: .file(path),
+      pollInterval: .seconds(3600),
+      logger: ServiceLogCapture().logger
+    )
+    #expect(await reloader.loadInitial())
+    #expect(try await reloader.reload(path: "") == (false, first.version, first.version))
+    try directory.write(second, as: "shop.shoprec", modified: 2_000)
+    #expect(try await reloader.reload(path: "") == (true, first.version, second.version))
+    let damaged = ServiceSnapshotDirectory.truncated(try ServiceSnapshotDirectory.bytes(of: first))
+    try directory.write(bytes: damaged, as: "shop.shoprec", modified: 3_000)
+    let error = await #expect(throws: ServiceError.self) { try await reloader.reload(path: "") }
+    #expect(error?.grpcStatus.message.contains("truncated") == true)
+    #expect(store.current?.version == second.version)
+  }
 }
