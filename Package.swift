@@ -153,9 +153,11 @@ let package = Package(
         "ShopRecIngestion",
         "ShopRecAPI",
         "GRPCNGHTTP2",
+        "CNGHTTP2",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),
