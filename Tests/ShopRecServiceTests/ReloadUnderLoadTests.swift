@@ -32,7 +32,7 @@ struct ReloadUnderLoadTests {
   static let callsBetweenSwaps = 800
   /// Each client makes at least this many calls, and at most `maximumCalls`.
   static let minimumCalls = 1_200
-  static let maximumCalls = 12_000
+  static let maximumCalls = 100_000
 
   /// One client: batches of `inFlight` concurrent Similar calls with varied ids, until the
   /// swaps are done and a batch started after them has completed (bounded by `maximumCalls`).
