@@ -31,7 +31,7 @@ struct LettersSourceOptions: ParsableArguments {
   /// The service over the chosen snapshot and settings.
   func service() throws -> LettersService {
     let snapshot =
-      try self.snapshot.map { try SnapshotFileReader.load(path: $0) } ?? DemoSnapshot.build()
+      try self.snapshot.map { try SnapshotFileReader.load(path: $0) } ?? SyntheticShop.demoSnapshot()
     let recipes = try self.settings.map { try LetterSettingsFile.load(path: $0) } ?? .defaults
     return LettersService(store: SnapshotStore(snapshot: snapshot), recipes: recipes)
   }

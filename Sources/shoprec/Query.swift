@@ -60,7 +60,8 @@ struct Query: AsyncParsableCommand {
 
   func run() async throws {
     let snapshot =
-      try self.snapshot.map { try SnapshotFileReader.load(path: $0) } ?? DemoSnapshot.build()
+      try self.snapshot.map { try SnapshotFileReader.load(path: $0) }
+      ?? SyntheticShop.demoSnapshot()
     let service = RecommendationsService(store: SnapshotStore(snapshot: snapshot))
     var filters = Shoprec_V1_Filters()
     if self.includeOutOfStock { filters.inStockOnly = false }

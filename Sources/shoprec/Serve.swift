@@ -2,6 +2,7 @@ import ArgumentParser
 import GRPCNGHTTP2
 import Logging
 import ServiceLifecycle
+import ShopRecIngestion
 import ShopRecService
 
 /// `shoprec serve`: the gRPC service.
@@ -83,7 +84,7 @@ struct Serve: AsyncParsableCommand {
       reloader = snapshotReloader
       services.append(snapshotReloader)
     } else {
-      let demo = try DemoSnapshot.build()
+      let demo = try SyntheticShop.demoSnapshot()
       store.replace(with: demo, path: "")
       logger.info(
         "serving the built-in demo shop",

@@ -101,4 +101,22 @@ struct GRPCServerStreamingTests {
     #expect(running.cancellations.value.withLock { $0 } == 1)
     try await running.stop()
   }
+
+  @Test("a deadline passing during a streaming call ends it with DEADLINE_EXCEEDED trailers")
+  func streamingDeadline() async throws {
+    let running = try await RunningTestServer.start()
+    let client = try TestHTTP2Client(port: running.port)
+    let id = client.start(
+      path: "/test.Echo/Chat",
+      body: GRPCFraming.frame(Array("hi".utf8)),
+      headers: [("grpc-timeout", "100m")],
+      endStream: false
+    )
+    try await client.run { client.streams[id]!.response.closed }
+    let response = client.streams[id]!.response
+    #expect(response.messages == [Array("HI".utf8)])
+    #expect(response.trailer("grpc-status") == String(GRPCStatusCode.deadlineExceeded.rawValue))
+    #expect(running.cancellations.value.withLock { $0 } == 1, "the call object was cancelled")
+    try await running.stop()
+  }
 }

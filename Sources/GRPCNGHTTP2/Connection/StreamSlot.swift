@@ -36,6 +36,8 @@ struct StreamSlot {
     static let endDelivered = Flags(rawValue: 1 << 12)
     static let contentTypeSeen = Flags(rawValue: 1 << 13)
     static let malformedTimeout = Flags(rawValue: 1 << 14)
+    /// A request message was delivered to the streaming call.
+    static let requestDelivered = Flags(rawValue: 1 << 15)
   }
 
   var phase: Phase = .free

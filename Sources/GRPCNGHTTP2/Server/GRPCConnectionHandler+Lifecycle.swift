@@ -47,15 +47,11 @@ extension GRPCConnectionHandler {
       else { continue }
       let status = GRPCStatus(code: .deadlineExceeded, message: "deadline exceeded")
       if self.state.pointee.slots[position].phase == .responding {
-        // Response headers went out: the client gave up; cancel the stream (gRPC spec).
+        // Response headers went out: end the call with DEADLINE_EXCEEDED in the trailers (after
+        // what is already queued), so every client sees that status, not a bare reset.
         if let call = self.calls.removeValue(forKey: index) { call.cancel() }
         self.state.pointee.slots[position].setFinalStatus(status)
-        nghttp2_submit_rst_stream(
-          self.session,
-          UInt8(NGHTTP2_FLAG_NONE.rawValue),
-          self.state.pointee.slots[position].streamID,
-          NGHTTP2_CANCEL.rawValue
-        )
+        self.resumeData(slot: index)
       } else {
         self.respondWithTrailersOnly(slot: index, status: status)
       }

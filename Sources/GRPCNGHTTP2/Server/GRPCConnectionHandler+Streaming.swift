@@ -44,21 +44,32 @@ extension GRPCConnectionHandler {
       slot: slot,
       highWaterMark: self.router.configuration.streamingHighWaterMark
     )
+    let limit = self.state.pointee.maxReceiveMessageSize
     if slot.pointee.flags.contains(.messageTooLarge) {
-      let limit = self.state.pointee.maxReceiveMessageSize
-      output.finish(
-        GRPCStatus(
-          code: .resourceExhausted,
-          message: "request message larger than the limit of \(limit) bytes"
-        )
-      )
+      // Ended by the transport, not by the call: the call is cancelled (frees what it holds).
+      self.failCall(slot: index, status: self.messageTooLargeStatus)
+      return
     }
+    let kind = self.state.pointee.methods.kinds[Int(slot.pointee.methodIndex)]
     while !output.isFinished && !output.isFull {
       let available = slot.pointee.request.count - slot.pointee.requestOffset
       guard available >= GRPCFraming.prefixLength else { break }
       let head = slot.pointee.request.base! + slot.pointee.requestOffset
       let length = GRPCFraming.readLength(head)
+      if length > limit {
+        // Decided from the prefix of a later message too, without waiting for its bytes.
+        self.failCall(slot: index, status: self.messageTooLargeStatus)
+        return
+      }
       guard available >= GRPCFraming.prefixLength + length else { break }
+      if kind == GRPCMethodKind.serverStreaming.rawValue
+        && slot.pointee.flags.contains(.requestDelivered)
+      {
+        let message = "server-streaming call with more than one request message"
+        self.failCall(slot: index, status: GRPCStatus(code: .internalError, message: message))
+        return
+      }
+      slot.pointee.flags.insert(.requestDelivered)
       let frameLength = GRPCFraming.prefixLength + length
       let payload = UnsafeRawBufferPointer(start: head + GRPCFraming.prefixLength, count: length)
       slot.pointee.requestOffset += frameLength
@@ -85,6 +96,14 @@ extension GRPCConnectionHandler {
     if slot.pointee.pendingResponseBytes > 0 || output.isFinished {
       self.resumeData(slot: index)
     }
+  }
+
+  private var messageTooLargeStatus: GRPCStatus {
+    let limit = self.state.pointee.maxReceiveMessageSize
+    return GRPCStatus(
+      code: .resourceExhausted,
+      message: "request message larger than the limit of \(limit) bytes"
+    )
   }
 
   private func compactRequest(_ slot: UnsafeMutablePointer<StreamSlot>) {

@@ -21,6 +21,8 @@ public final class Snapshot: Sendable {
   public let lists: PrecomputedLists
   /// Orders and customers.
   public let orders: OrderHistory
+  /// Raw views of the columns queries read (valid while this snapshot lives).
+  public let columns: SnapshotColumns
 
   /// Assembles a snapshot from its parts.
   public init(
@@ -41,6 +43,12 @@ public final class Snapshot: Sendable {
     self.popularity = popularity
     self.lists = lists
     self.orders = orders
+    self.columns = SnapshotColumns(
+      catalog: catalog,
+      categories: categories,
+      popularity: popularity,
+      orders: orders
+    )
   }
 
   /// The snapshot version (see ``SnapshotMetadata/version``).

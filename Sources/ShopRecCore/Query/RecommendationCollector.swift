@@ -47,7 +47,7 @@ public struct RecommendationCollector: ~Copyable {
   public func excludeWithVariants(_ product: ProductIndex) {
     let stamp = self.scratch.stamp
     self.scratch.productStamps[Int(product)] = stamp
-    let group = self.snapshot.catalog.group[Int(product)]
+    let group = self.snapshot.columns.group[Int(product)]
     if group >= 0 { self.scratch.groupStamps[Int(group)] = stamp }
   }
 
@@ -70,8 +70,8 @@ public struct RecommendationCollector: ~Copyable {
     let stamp = scratch.stamp
     if scratch.productStamps[index] == stamp { return self.isDone }
     self.examined += 1
-    let catalog = self.snapshot.catalog
-    let brand = Int(catalog.brand[index])
+    let columns = self.snapshot.columns
+    let brand = Int(columns.brand[index])
     if self.maxPerBrand != .max && brand >= 0 && scratch.brandStamps[brand] == stamp
       && Int(scratch.brandCounts[brand]) >= self.maxPerBrand
     {
@@ -79,8 +79,8 @@ public struct RecommendationCollector: ~Copyable {
       return self.isDone
     }
     scratch.productStamps[index] = stamp
-    guard self.filter.admits(index, in: self.snapshot) else { return self.isDone }
-    let group = Int(catalog.group[index])
+    guard self.filter.admits(index, in: columns) else { return self.isDone }
+    let group = Int(columns.group[index])
     if group >= 0 {
       if scratch.groupStamps[group] == stamp { return self.isDone }
       scratch.groupStamps[group] = stamp
@@ -133,7 +133,7 @@ public struct RecommendationCollector: ~Copyable {
     let members = self.snapshot.categories.subtreeProducts
     let range = members.range(ofRow: Int(category))
     guard !range.isEmpty else { return }
-    let popularity = self.snapshot.popularity.score
+    let popularity = self.snapshot.columns.popularity
     self.beginTier(maximum: popularity[Int(members.values[range.lowerBound])])
     for position in range {
       let product = members.values[position]
@@ -158,14 +158,13 @@ public struct RecommendationCollector: ~Copyable {
     guard !self.isDone else { return }
     let ranking = self.snapshot.popularity.ranking
     guard let first = ranking.first else { return }
-    let popularity = self.snapshot.popularity.score
+    let columns = self.snapshot.columns
+    let popularity = columns.popularity
     self.beginTier(maximum: popularity[Int(first)])
-    let categories = self.snapshot.categories
-    let productCategory = self.snapshot.catalog.category
     for product in ranking {
       if category >= 0 {
-        let own = productCategory[Int(product)]
-        if own >= 0 && categories.isWithin(own, category) { continue }
+        let own = columns.category[Int(product)]
+        if own >= 0 && columns.isWithin(own, category) { continue }
       }
       if self.offer(product, raw: popularity[Int(product)], reason: .popular) { return }
     }

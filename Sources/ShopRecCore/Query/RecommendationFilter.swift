@@ -32,33 +32,29 @@ public struct RecommendationFilter: Sendable {
 
   /// Whether `product` passes every restriction except exclusion lists handled by the collector.
   @inlinable
-  public func admits(_ product: Int, in snapshot: Snapshot) -> Bool {
-    let catalog = snapshot.catalog
-    if self.inStockOnly && !catalog.isInStock(product) { return false }
+  public func admits(_ product: Int, in columns: SnapshotColumns) -> Bool {
+    if self.inStockOnly && !columns.isInStock(product) { return false }
     if self.minPrice != nil || self.maxPrice != nil {
-      let price = catalog.currentPrice(product, at: self.now)
+      let price = columns.currentPrice(product, at: self.now)
       if let minPrice = self.minPrice, price < minPrice { return false }
       if let maxPrice = self.maxPrice, price > maxPrice { return false }
     }
-    let brand = catalog.brand[product]
-    if let includeBrands = self.includeBrands, !includeBrands.contains(brand) { return false }
-    if !self.excludeBrands.isEmpty && self.excludeBrands.contains(brand) { return false }
+    if self.includeBrands != nil || !self.excludeBrands.isEmpty {
+      let brand = columns.brand[product]
+      if let includeBrands = self.includeBrands, !includeBrands.contains(brand) { return false }
+      if self.excludeBrands.contains(brand) { return false }
+    }
     if self.includeCategories != nil || !self.excludeCategories.isEmpty {
-      let category = catalog.category[product]
+      let category = columns.category[product]
       if let includeCategories = self.includeCategories {
-        guard category >= 0,
-          includeCategories.contains(where: { snapshot.categories.isWithin(category, $0) })
+        guard category >= 0, includeCategories.contains(where: { columns.isWithin(category, $0) })
         else { return false }
       }
-      if category >= 0,
-        self.excludeCategories.contains(where: { snapshot.categories.isWithin(category, $0) })
-      {
+      if category >= 0, self.excludeCategories.contains(where: { columns.isWithin(category, $0) }) {
         return false
       }
     }
-    if let customer = self.customer,
-      snapshot.orders.customer(Int(customer), bought: ProductIndex(product))
-    {
+    if let customer = self.customer, columns.customer(Int(customer), bought: ProductIndex(product)) {
       return false
     }
     return true

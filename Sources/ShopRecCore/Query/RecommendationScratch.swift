@@ -1,16 +1,19 @@
 /// Reusable working memory for queries, one per thread (the service keeps one per event loop).
 ///
-/// Holds generation-stamped "seen" marks for products and item groups (so de-duplication needs
-/// no clearing and no hashing), the result arrays, and a dense score array for basket
-/// aggregation. After the first queries on a snapshot have sized it, a query allocates nothing.
+/// Holds generation-stamped "seen" marks for products, item groups and brands (so
+/// de-duplication needs no clearing and no hashing), the result arrays, and a dense score array
+/// for basket aggregation. The marks live in manually allocated buffers (no copy-on-write or
+/// exclusivity checks on the per-candidate path). After the first queries on a snapshot have
+/// sized it, a query allocates nothing.
 public final class RecommendationScratch {
-  var productStamps: [UInt32] = []
-  var groupStamps: [UInt32] = []
-  var brandStamps: [UInt32] = []
-  var brandCounts: [UInt16] = []
+  var productStamps = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+  var groupStamps = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+  var brandStamps = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+  var brandCounts = UnsafeMutableBufferPointer<UInt16>(start: nil, count: 0)
+  /// Basket aggregation: score per product (zero when untouched).
+  var aggregate = UnsafeMutableBufferPointer<Float>(start: nil, count: 0)
   var stamp: UInt32 = 0
-  /// Basket aggregation: score per product, and the products touched.
-  var aggregate: [Float] = []
+  /// Products touched by the aggregation.
   var touched: [Int32] = []
   /// Bounded heap for top-K selection: (score, product).
   var heapScores: [Float] = []
@@ -30,34 +33,61 @@ public final class RecommendationScratch {
     self.reasons.reserveCapacity(128)
   }
 
+  deinit {
+    self.productStamps.deallocate()
+    self.groupStamps.deallocate()
+    self.brandStamps.deallocate()
+    self.brandCounts.deallocate()
+    self.aggregate.deallocate()
+  }
+
   /// The number of results of the last query.
   public var count: Int { self.products.count }
 
-  /// Prepares for a query on `snapshot`: sizes the stamp arrays and starts a new generation.
+  private static func resized<T: BitwiseCopyable>(
+    _ buffer: UnsafeMutableBufferPointer<T>,
+    to count: Int,
+    zero: T
+  ) -> UnsafeMutableBufferPointer<T> {
+    buffer.deallocate()
+    let fresh = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    fresh.initialize(repeating: zero)
+    return fresh
+  }
+
+  /// Prepares for a query on `snapshot`: sizes the mark buffers and starts a new generation.
   func begin(for snapshot: Snapshot) {
     let productCount = snapshot.catalog.count
+    var reset = false
     if self.productStamps.count != productCount {
-      self.productStamps = [UInt32](repeating: 0, count: productCount)
-      self.aggregate = [Float](repeating: 0, count: productCount)
-      self.stamp = 0
+      self.productStamps = Self.resized(self.productStamps, to: productCount, zero: 0)
+      self.aggregate = Self.resized(self.aggregate, to: productCount, zero: 0)
+      reset = true
     }
     let groupCount = snapshot.catalog.groupIDs.count
     if self.groupStamps.count != groupCount {
-      self.groupStamps = [UInt32](repeating: 0, count: groupCount)
-      self.stamp = 0
+      self.groupStamps = Self.resized(self.groupStamps, to: groupCount, zero: 0)
+      reset = true
     }
     let brandCount = snapshot.catalog.brands.count
     if self.brandStamps.count != brandCount {
-      self.brandStamps = [UInt32](repeating: 0, count: brandCount)
-      self.brandCounts = [UInt16](repeating: 0, count: brandCount)
+      self.brandStamps = Self.resized(self.brandStamps, to: brandCount, zero: 0)
+      self.brandCounts = Self.resized(self.brandCounts, to: brandCount, zero: 0)
+      reset = true
+    }
+    if reset {
+      // Marks of a previous snapshot's size may hold any stamp: start from zero everywhere.
+      self.productStamps.update(repeating: 0)
+      self.groupStamps.update(repeating: 0)
+      self.brandStamps.update(repeating: 0)
       self.stamp = 0
     }
     self.stamp &+= 1
     if self.stamp == 0 {
       // Wrapped around: clear once every 4 billion queries.
-      for index in self.productStamps.indices { self.productStamps[index] = 0 }
-      for index in self.groupStamps.indices { self.groupStamps[index] = 0 }
-      for index in self.brandStamps.indices { self.brandStamps[index] = 0 }
+      self.productStamps.update(repeating: 0)
+      self.groupStamps.update(repeating: 0)
+      self.brandStamps.update(repeating: 0)
       self.stamp = 1
     }
     self.products.removeAll(keepingCapacity: true)

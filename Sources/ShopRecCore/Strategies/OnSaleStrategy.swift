@@ -1,5 +1,6 @@
 /// On sale in the category: in-stock items of the product's category (then its parent, up to the
-/// root) whose sale price is below the regular price at the query's moment.
+/// root), or of a given category's subtree only, whose sale price is below the regular price at
+/// the query's moment.
 ///
 /// Ranked by the build's sale score (a blend of discount and popularity; see
 /// docs/recommendations.md), with brand diversity: a first pass takes at most a third of the
@@ -13,16 +14,19 @@ public enum OnSaleStrategy {
     into collector: inout RecommendationCollector
   ) {
     if let product { collector.excludeWithVariants(product) }
+    // A product's neighbourhood widens to its ancestors; a category asked for is a boundary.
+    let climbing = product != nil
     collector.maxPerBrand = max(1, collector.limit / 3)
-    offerSalesUpTheTree(from: category, into: &collector)
+    offerSalesUpTheTree(from: category, climbing: climbing, into: &collector)
     if !collector.isDone {
       collector.relaxBrandCap()
-      offerSalesUpTheTree(from: category, into: &collector)
+      offerSalesUpTheTree(from: category, climbing: climbing, into: &collector)
     }
   }
 
   private static func offerSalesUpTheTree(
     from category: CategoryIndex,
+    climbing: Bool,
     into collector: inout RecommendationCollector
   ) {
     let snapshot = collector.snapshot
@@ -35,11 +39,11 @@ public enum OnSaleStrategy {
         collector.beginTier(maximum: sales.scores[range.lowerBound])
         for position in range {
           let candidate = sales.targets.values[position]
-          guard snapshot.catalog.isOnSale(Int(candidate), at: now) else { continue }
+          guard snapshot.columns.isOnSale(Int(candidate), at: now) else { continue }
           if collector.offer(candidate, raw: sales.scores[position], reason: .onSale) { return }
         }
       }
-      current = snapshot.categories.parent[Int(current)]
+      current = climbing ? snapshot.categories.parent[Int(current)] : -1
     }
   }
 }

@@ -36,9 +36,14 @@ public final class HealthService: Sendable {
   /// The status of `service`, or nil when the name is unknown.
   func status(of service: String) -> Grpc_Health_V1_HealthCheckResponse.ServingStatus? {
     guard service.isEmpty || self.serviceNames.contains(service) else { return nil }
-    let shuttingDown = self.state.withLock { $0.shuttingDown }
-    return !shuttingDown && self.store.current != nil ? .serving : .notServing
+    return !self.isShuttingDown && self.store.current != nil ? .serving : .notServing
   }
+
+  /// The number of open Watch streams.
+  var watcherCount: Int { self.state.withLock { $0.watchers.count } }
+
+  /// Whether ``enterShutdown()`` was called.
+  var isShuttingDown: Bool { self.state.withLock { $0.shuttingDown } }
 
   private func notifyWatchers() {
     let watchers = self.state.withLock { Array($0.watchers.values) }
@@ -119,11 +124,19 @@ public final class HealthService: Sendable {
     private func sendIfChanged(output: inout GRPCStreamOutput) {
       guard let service = self.service else { return }
       let status = self.health.status(of: service) ?? .serviceUnknown
-      guard status != self.lastSent else { return }
-      self.lastSent = status
-      var response = Grpc_Health_V1_HealthCheckResponse()
-      response.status = status
-      ProtobufMethods.send(response, to: &output)
+      if status != self.lastSent {
+        self.lastSent = status
+        var response = Grpc_Health_V1_HealthCheckResponse()
+        response.status = status
+        ProtobufMethods.send(response, to: &output)
+      }
+      if self.health.isShuttingDown {
+        // The last word is NOT_SERVING; ending the stream lets the connection drain instead of
+        // holding the graceful shutdown for its whole grace period.
+        if let token = self.token { self.health.removeWatcher(token) }
+        self.token = nil
+        output.finish(GRPCStatus(code: .unavailable, message: "the server is shutting down"))
+      }
     }
   }
 }

@@ -2,11 +2,13 @@ public import GRPCNGHTTP2
 import NIOPosix
 public import ShopRecAPI
 import ShopRecCore
+import SwiftProtobuf
 
 /// `shoprec.v1.Recommendations`: the five recommendation lists for shop pages.
 ///
 /// Each call takes the serving snapshot once, resolves ids to indices, runs the strategy with
-/// this thread's scratch memory and encodes the result. It runs on the connection's event loop.
+/// this thread's scratch memory and writes the response bytes straight from the snapshot
+/// (``RecommendResponseWriter``). It runs on the connection's event loop.
 public struct RecommendationsService: Sendable {
   /// The service's full name.
   public static let name = "shoprec.v1.Recommendations"
@@ -28,176 +30,98 @@ public struct RecommendationsService: Sendable {
     return scratch
   }
 
-  func servingSnapshot() throws(ServiceError) -> Snapshot {
-    guard let snapshot = self.store.current else {
-      throw .unavailable("no snapshot loaded yet")
-    }
-    return snapshot
-  }
+  /// A query: fills the scratch with results for a request on a snapshot at a moment.
+  typealias Query<Request> =
+    @Sendable (Request, Snapshot, Int64, RecommendationScratch) throws(ServiceError) -> Void
 
   /// The methods to register with the server.
   public var methods: [GRPCMethod] {
     [
-      ProtobufMethods.unary(service: Self.name, method: "Similar") {
-        (request: Shoprec_V1_SimilarRequest) throws -> Shoprec_V1_RecommendResponse in
-        try self.similar(request)
-      },
-      ProtobufMethods.unary(service: Self.name, method: "OnSale") {
-        (request: Shoprec_V1_OnSaleRequest) throws -> Shoprec_V1_RecommendResponse in
-        try self.onSale(request)
-      },
-      ProtobufMethods.unary(service: Self.name, method: "Accessories") {
-        (request: Shoprec_V1_AccessoriesRequest) throws -> Shoprec_V1_RecommendResponse in
-        try self.accessories(request)
-      },
-      ProtobufMethods.unary(service: Self.name, method: "Replacements") {
-        (request: Shoprec_V1_ReplacementsRequest) throws -> Shoprec_V1_RecommendResponse in
-        try self.replacements(request)
-      },
-      ProtobufMethods.unary(service: Self.name, method: "BoughtTogether") {
-        (request: Shoprec_V1_BoughtTogetherRequest) throws -> Shoprec_V1_RecommendResponse in
-        try self.boughtTogether(request)
-      },
+      self.method("Similar", Self.similar),
+      self.method("OnSale", Self.onSale),
+      self.method("Accessories", Self.accessories),
+      self.method("Replacements", Self.replacements),
+      self.method("BoughtTogether", Self.boughtTogether),
     ]
   }
 
+  private func method<Request: Message>(
+    _ name: String,
+    _ query: @escaping Query<Request>
+  ) -> GRPCMethod {
+    let store = self.store
+    return GRPCMethod(
+      service: Self.name,
+      method: name,
+      handler: .unary { bytes, writer in
+        let request: Request
+        do {
+          request = try Request(serializedBytes: RawSpan(_unsafeBytes: bytes))
+        } catch {
+          return GRPCStatus(
+            code: .invalidArgument,
+            message: "malformed \(Request.protoMessageName): \(error)"
+          )
+        }
+        guard let snapshot = store.current else {
+          return GRPCStatus(code: .unavailable, message: "no snapshot loaded yet")
+        }
+        let now = RequestResolution.now()
+        let scratch = Self.threadScratch
+        do throws(ServiceError) {
+          try query(request, snapshot, now, scratch)
+        } catch {
+          return error.grpcStatus
+        }
+        RecommendResponseWriter(snapshot: snapshot, scratch: scratch, now: now).write(to: &writer)
+        return .ok
+      }
+    )
+  }
+
+  private func respond<Request>(
+    _ request: Request,
+    _ query: Query<Request>
+  ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
+    guard let snapshot = self.store.current else { throw .unavailable("no snapshot loaded yet") }
+    let now = RequestResolution.now()
+    let scratch = Self.threadScratch
+    try query(request, snapshot, now, scratch)
+    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+  }
+
+  /// Substitutes, as a message (for in-process callers such as the CLI).
   public func similar(
     _ request: Shoprec_V1_SimilarRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    let snapshot = try self.servingSnapshot()
-    let now = RequestResolution.now()
-    let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
-    let scratch = Self.threadScratch
-    Recommender(snapshot: snapshot).similar(
-      to: product,
-      limit: limit,
-      filter: filter,
-      scratch: scratch
-    )
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try self.respond(request, Self.similar)
   }
 
+  /// Items on sale, as a message.
   public func onSale(
     _ request: Shoprec_V1_OnSaleRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    let snapshot = try self.servingSnapshot()
-    let now = RequestResolution.now()
-    var product: ProductIndex?
-    var category: CategoryIndex?
-    if !request.productID.isEmpty {
-      product = try RequestResolution.product(request.productID, in: snapshot)
-    } else if !request.categoryID.isEmpty {
-      category = try RequestResolution.category(
-        request.categoryID,
-        field: "category_id",
-        in: snapshot
-      )
-    } else {
-      throw .invalidArgument("product_id or category_id is required")
-    }
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
-    let scratch = Self.threadScratch
-    Recommender(snapshot: snapshot).onSale(
-      near: product,
-      category: category,
-      limit: limit,
-      filter: filter,
-      scratch: scratch
-    )
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try self.respond(request, Self.onSale)
   }
 
+  /// Accessories, as a message.
   public func accessories(
     _ request: Shoprec_V1_AccessoriesRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    let snapshot = try self.servingSnapshot()
-    let now = RequestResolution.now()
-    let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
-    let scratch = Self.threadScratch
-    Recommender(snapshot: snapshot).accessories(
-      for: product,
-      limit: limit,
-      filter: filter,
-      scratch: scratch
-    )
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try self.respond(request, Self.accessories)
   }
 
+  /// Replacements, as a message.
   public func replacements(
     _ request: Shoprec_V1_ReplacementsRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    let snapshot = try self.servingSnapshot()
-    let now = RequestResolution.now()
-    let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
-    let scratch = Self.threadScratch
-    Recommender(snapshot: snapshot).replacements(
-      for: product,
-      limit: limit,
-      filter: filter,
-      scratch: scratch
-    )
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try self.respond(request, Self.replacements)
   }
 
+  /// Complements of a basket, as a message.
   public func boughtTogether(
     _ request: Shoprec_V1_BoughtTogetherRequest
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    let snapshot = try self.servingSnapshot()
-    let now = RequestResolution.now()
-    guard !request.productIds.isEmpty else {
-      throw .invalidArgument("product_ids must name at least one product")
-    }
-    guard request.productIds.count <= RequestResolution.maximumLimit else {
-      throw .invalidArgument(
-        "product_ids may name at most \(RequestResolution.maximumLimit) products"
-      )
-    }
-    var basket: [ProductIndex] = []
-    basket.reserveCapacity(request.productIds.count)
-    for id in request.productIds {
-      basket.append(try RequestResolution.product(id, field: "product_ids", in: snapshot))
-    }
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
-    let scratch = Self.threadScratch
-    Recommender(snapshot: snapshot).boughtTogether(
-      with: basket,
-      limit: limit,
-      filter: filter,
-      scratch: scratch
-    )
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try self.respond(request, Self.boughtTogether)
   }
 }

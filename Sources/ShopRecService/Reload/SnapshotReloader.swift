@@ -22,12 +22,21 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     case directory(String)
   }
 
+  /// What became of a file version already read.
+  private enum Outcome: Sendable {
+    case loaded(version: String)
+    case rejected(reason: String)
+  }
+
   private let store: SnapshotStore
   private let source: Source
   private let pollInterval: Duration
   private let logger: Logger
-  /// Files already tried (loaded or rejected), so polling does not redo them.
-  private let known = Mutex<Set<SnapshotCandidate>>([])
+  /// Files already read (loaded or rejected), so polling does not read them again until they
+  /// change on disk.
+  private let known = Mutex<[SnapshotCandidate: Outcome]>([:])
+  /// Snapshot files read so far (each a full load and verification).
+  private let filesReadCount = Mutex(0)
   /// Serialises reloads.
   private let queue = DispatchQueue(label: "shoprec.snapshot-reload")
 
@@ -39,6 +48,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     self.logger = logger
   }
 
+  /// How many snapshot files were read (loaded and verified) so far.
+  var filesRead: Int { self.filesReadCount.withLock { $0 } }
+
   /// Loads the first snapshot (the newest valid one). Returns false when none is valid yet (the
   /// server then answers NOT_SERVING until one appears).
   @discardableResult
@@ -47,6 +59,11 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   }
 
   /// Reloads now; see ``SnapshotReloading``.
+  ///
+  /// With an empty `path`, the newest valid snapshot newer than the serving one is swapped in;
+  /// when none is, but a newer file was rejected (now or when it was first seen), this throws
+  /// FAILED_PRECONDITION with that file's reason while the current snapshot keeps serving.
+  /// A file version already rejected is not read again until it changes on disk.
   public func reload(
     path: String
   ) async throws -> (changed: Bool, previous: String, current: String) {
@@ -62,66 +79,110 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   ) throws(ServiceError) -> (changed: Bool, previous: String, current: String) {
     let previous = self.store.currentEntry
     let previousVersion = previous?.snapshot.version ?? ""
-    let candidates: [SnapshotCandidate]
     if !path.isEmpty {
+      // The operator named this file: read it whatever is known about it.
       guard let candidate = SnapshotCandidate.current(path: path) else {
         throw .failedPrecondition("no snapshot file at \(path)")
       }
-      candidates = [candidate]
-    } else {
-      switch self.source {
-      case .file(let file):
-        candidates = SnapshotCandidate.current(path: file).map { [$0] } ?? []
-      case .directory(let directory):
-        candidates = SnapshotCandidate.list(in: directory)
-      }
-    }
-    var lastError: String?
-    for candidate in candidates {
-      if let previous, previous.path == candidate.path,
-        self.known.withLock({ $0.contains(candidate) })
-      {
-        // The serving file, unchanged: nothing newer before it in the list.
-        return (false, previousVersion, previousVersion)
-      }
-      do {
-        let snapshot = try SnapshotFileReader.load(path: candidate.path)
-        self.known.withLock { _ = $0.insert(candidate) }
-        if snapshot.version == previousVersion {
-          return (false, previousVersion, previousVersion)
-        }
-        self.store.replace(with: snapshot, path: candidate.path)
-        self.logger.info(
-          "snapshot swapped in",
-          metadata: [
-            "path": "\(candidate.path)", "version": "\(snapshot.version)",
-            "previous": "\(previousVersion)", "products": "\(snapshot.catalog.count)",
-          ]
+      switch self.load(candidate, previousVersion: previousVersion, explicitly: true) {
+      case .success(let changed):
+        return (changed, previousVersion, self.store.current?.version ?? previousVersion)
+      case .failure(let failure):
+        throw .failedPrecondition(
+          "snapshot rejected, still serving '\(previousVersion)': \(failure.reason)"
         )
-        return (true, previousVersion, snapshot.version)
-      } catch {
-        let firstTime = self.known.withLock { $0.insert(candidate).inserted }
-        if firstTime || !path.isEmpty {
-          self.logger.error(
-            "snapshot rejected; the current one keeps serving",
-            metadata: [
-              "path": "\(candidate.path)", "reason": "\(error)", "serving": "\(previousVersion)",
-            ]
-          )
-        }
-        lastError = "\(error)"
-        if !path.isEmpty { break }
       }
     }
-    if let lastError, !path.isEmpty || previous == nil {
-      throw .failedPrecondition(
-        "snapshot rejected, still serving '\(previousVersion)': \(lastError)"
-      )
+    let candidates: [SnapshotCandidate]
+    switch self.source {
+    case .file(let file):
+      candidates = SnapshotCandidate.current(path: file).map { [$0] } ?? []
+    case .directory(let directory):
+      candidates = SnapshotCandidate.list(in: directory)
+    }
+    var rejection: String?
+    for candidate in candidates {
+      switch self.known.withLock({ $0[candidate] }) {
+      case .loaded(let version) where version == previousVersion:
+        // The serving snapshot (or a copy of it), unchanged: nothing newer is valid.
+        return try Self.unchanged(previousVersion, rejection: rejection)
+      case .rejected(let reason):
+        rejection = rejection ?? reason
+        continue
+      case .loaded, nil:
+        break
+      }
+      switch self.load(candidate, previousVersion: previousVersion, explicitly: false) {
+      case .success(let changed):
+        let current = self.store.current?.version ?? previousVersion
+        return changed
+          ? (true, previousVersion, current) : try Self.unchanged(current, rejection: rejection)
+      case .failure(let failure):
+        rejection = rejection ?? failure.reason
+      }
     }
     if previous == nil {
-      throw .failedPrecondition("no valid snapshot found")
+      throw .failedPrecondition(
+        rejection.map { "no valid snapshot: \($0)" } ?? "no snapshot file found"
+      )
     }
-    return (false, previousVersion, previousVersion)
+    return try Self.unchanged(previousVersion, rejection: rejection)
+  }
+
+  /// Nothing was swapped in: fine, unless a newer file was rejected.
+  private static func unchanged(
+    _ version: String,
+    rejection: String?
+  ) throws(ServiceError) -> (changed: Bool, previous: String, current: String) {
+    if let rejection {
+      throw .failedPrecondition("snapshot rejected, still serving '\(version)': \(rejection)")
+    }
+    return (false, version, version)
+  }
+
+  /// Reads and verifies `candidate` and swaps it in unless it holds the serving version.
+  /// Returns whether it was swapped in, or why it was rejected (logged the first time, or
+  /// every time when the file was named explicitly).
+  private func load(
+    _ candidate: SnapshotCandidate,
+    previousVersion: String,
+    explicitly: Bool
+  ) -> Result<Bool, LoadFailure> {
+    self.filesReadCount.withLock { $0 += 1 }
+    do {
+      let snapshot = try SnapshotFileReader.load(path: candidate.path)
+      self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
+      if snapshot.version == previousVersion { return .success(false) }
+      self.store.replace(with: snapshot, path: candidate.path)
+      self.logger.info(
+        "snapshot swapped in",
+        metadata: [
+          "path": "\(candidate.path)", "version": "\(snapshot.version)",
+          "previous": "\(previousVersion)", "products": "\(snapshot.catalog.count)",
+        ]
+      )
+      return .success(true)
+    } catch {
+      let reason = "\(error)"
+      let firstTime = self.known.withLock {
+        $0.updateValue(.rejected(reason: reason), forKey: candidate) == nil
+      }
+      if firstTime || explicitly {
+        self.logger.error(
+          "snapshot rejected; the current one keeps serving",
+          metadata: [
+            "path": "\(candidate.path)", "reason": "\(reason)", "serving": "\(previousVersion)",
+          ]
+        )
+      }
+      return .failure(LoadFailure(reason))
+    }
+  }
+
+  /// Why a file was rejected.
+  private struct LoadFailure: Error, Sendable {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
   }
 
   /// Polls for newer snapshots and reloads on SIGHUP until graceful shutdown.
