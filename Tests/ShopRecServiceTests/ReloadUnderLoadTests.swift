@@ -13,6 +13,7 @@ struct ReloadUnderLoadTests {
   /// Shared progress of the clients and the swapper.
   final class Progress: Sendable {
     let completed = Atomic<Int>(0)
+    let swapsStarted = Atomic<Int>(0)
     let swapsDone = Atomic<Bool>(false)
   }
 
@@ -42,6 +43,18 @@ struct ReloadUnderLoadTests {
     var tally = ClientTally()
     var sawFinalBatch = false
     while !sawFinalBatch && tally.calls < Self.maximumCalls {
+      // Stay at most two swap intervals ahead of the swapper: load goes on during each swap,
+      // but a swapper starved of CPU (a busy machine, the whole suite in parallel) cannot be
+      // outrun until the call bound.
+      var waits = 0
+      while !progress.swapsDone.load(ordering: .acquiring)
+        && progress.completed.load(ordering: .relaxed)
+          >= (progress.swapsStarted.load(ordering: .acquiring) + 2) * Self.callsBetweenSwaps
+        && waits < 5_000_000
+      {
+        waits += 1
+        await Task.yield()
+      }
       let startedAfterSwaps = progress.swapsDone.load(ordering: .acquiring)
       var streams: [Int32] = []
       for slot in 0 ..< Self.inFlight {
@@ -119,6 +132,7 @@ struct ReloadUnderLoadTests {
       for swap in 1 ... Self.swaps {
         let reached = await Self.waitForCalls(swap * Self.callsBetweenSwaps, progress)
         #expect(reached, "the clients stalled before swap \(swap)")
+        progress.swapsStarted.store(swap, ordering: .releasing)
         let path = try directory.write(
           snapshots[swap],
           as: "shop-\(swap).shoprec",

@@ -239,7 +239,7 @@ final class TestHTTP2Client {
 
   /// Exchanges frames until `done` is true, the connection closes, or 10 s pass.
   func run(until done: () -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(10)
+    let deadline = Date().addingTimeInterval(60)
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while !done() {
       var pointer: UnsafePointer<UInt8>?
