@@ -104,10 +104,18 @@ let package = Package(
       ],
       swiftSettings: hotPathSwiftSettings
     ),
+    // A raw HTTP/2 gRPC client over libnghttp2 for the transport and service tests.
+    .target(
+      name: "GRPCTestClient",
+      dependencies: ["CNGHTTP2", "GRPCNGHTTP2"],
+      path: "Tests/GRPCTestClient",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "GRPCNGHTTP2Tests",
       dependencies: [
         "GRPCNGHTTP2",
+        "GRPCTestClient",
         "CNGHTTP2",
         "CZlib",
         .product(name: "NIOCore", package: "swift-nio"),
@@ -148,6 +156,7 @@ let package = Package(
     .testTarget(
       name: "ShopRecServiceTests",
       dependencies: [
+        "GRPCTestClient",
         "ShopRecService",
         "ShopRecCore",
         "ShopRecIngestion",

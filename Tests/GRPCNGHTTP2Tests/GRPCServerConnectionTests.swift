@@ -1,3 +1,4 @@
+import GRPCTestClient
 import CNGHTTP2
 import Foundation
 import GRPCNGHTTP2

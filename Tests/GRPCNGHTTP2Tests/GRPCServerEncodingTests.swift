@@ -1,3 +1,4 @@
+import GRPCTestClient
 import CZlib
 import Foundation
 import GRPCNGHTTP2

@@ -1,3 +1,4 @@
+import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
 import Testing

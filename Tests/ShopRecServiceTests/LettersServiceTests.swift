@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import ShopRecAPI
 import ShopRecCore
@@ -80,7 +81,7 @@ struct LettersServiceTests {
   @Test("Compose answers the letter the composer makes, with item details from the catalog")
   func compose() async throws {
     let running = try await LettersTestServer.start()
-    let client = try LettersTestClient(port: running.port)
+    let client = try TestHTTP2Client(port: running.port)
     let customer = Self.busiestCustomer()
     let catalog = Self.snapshot.catalog
     // Two wished items: one on sale (if the shop has one in stock) and one not.
@@ -89,7 +90,7 @@ struct LettersServiceTests {
     }!
     let wished = [catalog.productIDs[onSale], catalog.productIDs[0]]
     let request = self.request(.wishlist, customer: customer.id, products: wished, requestID: "r-1")
-    let response = try await client.call(LettersTestClient.composePath, request)
+    let response = try await client.call(TestHTTP2Client.composePath, request)
     #expect(response.grpcStatus == 0)
     let letter = try #require(try response.decoded(Shoprec_V1_Letter.self).first)
     #expect(letter.requestID == "r-1")
@@ -135,14 +136,14 @@ struct LettersServiceTests {
   @Test("post-purchase context: the customer's latest order, or the named order")
   func postPurchaseContext() async throws {
     let running = try await LettersTestServer.start()
-    let client = try LettersTestClient(port: running.port)
+    let client = try TestHTTP2Client(port: running.port)
     let customer = Self.busiestCustomer()
     let log = LettersDemo.orderLog
     let latest = customer.orders.last!
     let first = customer.orders.first!
 
     let byCustomer = try await client.call(
-      LettersTestClient.composePath,
+      TestHTTP2Client.composePath,
       self.request(.postPurchaseRating, customer: customer.id)
     )
     let latestLetter = try #require(try byCustomer.decoded(Shoprec_V1_Letter.self).first)
@@ -152,7 +153,7 @@ struct LettersServiceTests {
     )
 
     let byOrder = try await client.call(
-      LettersTestClient.composePath,
+      TestHTTP2Client.composePath,
       self.request(.postPurchaseReview, order: log.orderIDs[first])
     )
     let orderLetter = try #require(try byOrder.decoded(Shoprec_V1_Letter.self).first)
@@ -162,7 +163,7 @@ struct LettersServiceTests {
     )
 
     let accessories = try await client.call(
-      LettersTestClient.composePath,
+      TestHTTP2Client.composePath,
       self.request(.postPurchaseAccessories, customer: customer.id, order: log.orderIDs[first])
     )
     let accessoriesLetter = try #require(try accessories.decoded(Shoprec_V1_Letter.self).first)
@@ -180,7 +181,7 @@ struct LettersServiceTests {
   @Test("errors: INVALID_ARGUMENT for bad arguments, NOT_FOUND for unknown ids")
   func errors() async throws {
     let running = try await LettersTestServer.start()
-    let client = try LettersTestClient(port: running.port)
+    let client = try TestHTTP2Client(port: running.port)
     let customer = Self.busiestCustomer()
     let log = LettersDemo.orderLog
     let someoneElsesOrder = (0 ..< log.orderCount).first {
@@ -215,7 +216,7 @@ struct LettersServiceTests {
       ),
     ]
     for (request, code) in cases {
-      let response = try await client.call(LettersTestClient.composePath, request)
+      let response = try await client.call(TestHTTP2Client.composePath, request)
       #expect(response.grpcStatus == code.rawValue, "\(request): \(response.grpcMessage ?? "")")
       #expect(response.messages.isEmpty)
     }
@@ -225,7 +226,7 @@ struct LettersServiceTests {
       (.with { $0.window = Google_Protobuf_Duration(seconds: -5) }, .invalidArgument),
     ]
     for (request, code) in dueCases {
-      let response = try await client.call(LettersTestClient.duePath, request)
+      let response = try await client.call(TestHTTP2Client.duePath, request)
       #expect(response.grpcStatus == code.rawValue, "\(request): \(response.grpcMessage ?? "")")
     }
     try await running.stop()

@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import ShopRecAPI
 import ShopRecCore
@@ -33,12 +34,12 @@ struct LettersStreamingTests {
   @Test("Due over the whole shop matches the order log; a one-day window at several dates")
   func dueMatchesOrderLog() async throws {
     let running = try await LettersTestServer.start()
-    let client = try LettersTestClient(port: running.port)
+    let client = try TestHTTP2Client(port: running.port)
     let end = LettersDemo.snapshot.metadata.builtAt
     for daysBack: Int64 in [0, 17, 100] {
       let now = end - daysBack * Self.day + 12 * 3_600
       let response = try await client.call(
-        LettersTestClient.duePath,
+        TestHTTP2Client.duePath,
         Shoprec_V1_DueRequest.with { $0.now = Google_Protobuf_Timestamp(seconds: now) }
       )
       #expect(response.grpcStatus == 0)
@@ -61,11 +62,11 @@ struct LettersStreamingTests {
   @Test("Due streams tens of thousands of letters through a 16 KiB window; one customer's too")
   func dueFlowControl() async throws {
     let running = try await LettersTestServer.start { $0.streamingHighWaterMark = 16 << 10 }
-    let client = try LettersTestClient(port: running.port, initialWindowSize: 16_384)
+    let client = try TestHTTP2Client(port: running.port, initialWindowSize: 16_384)
     let end = LettersDemo.snapshot.metadata.builtAt
     let window = 400 * Self.day
     let response = try await client.call(
-      LettersTestClient.duePath,
+      TestHTTP2Client.duePath,
       Shoprec_V1_DueRequest.with {
         $0.now = Google_Protobuf_Timestamp(seconds: end)
         $0.window = Google_Protobuf_Duration(seconds: window)
@@ -80,7 +81,7 @@ struct LettersStreamingTests {
 
     let customer = letters[letters.count / 2].customerID
     let one = try await client.call(
-      LettersTestClient.duePath,
+      TestHTTP2Client.duePath,
       Shoprec_V1_DueRequest.with {
         $0.customerID = customer
         $0.now = Google_Protobuf_Timestamp(seconds: end)
@@ -102,7 +103,7 @@ struct LettersStreamingTests {
   @Test("ComposeStream: one letter per request, in order; failures give error letters and go on")
   func composeStream() async throws {
     let running = try await LettersTestServer.start { $0.streamingHighWaterMark = 16 << 10 }
-    let client = try LettersTestClient(port: running.port, initialWindowSize: 16_384)
+    let client = try TestHTTP2Client(port: running.port, initialWindowSize: 16_384)
     let snapshot = LettersDemo.snapshot
     let orders = snapshot.orders
     let triggers: [Shoprec_V1_Trigger] = [
@@ -124,7 +125,7 @@ struct LettersStreamingTests {
       body += GRPCFraming.frame(try request.serializedBytes())
     }
     body += GRPCFraming.frame([0xFF, 0xFF])  // not a ComposeRequest
-    let id = client.start(path: LettersTestClient.composeStreamPath, body: body)
+    let id = client.start(path: TestHTTP2Client.composeStreamPath, body: body)
     try await client.run { client.streams[id]!.response.closed }
     let response = client.streams[id]!.response
     #expect(response.grpcStatus == 0)

@@ -1,3 +1,4 @@
+import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
 import ShopRecAPI
@@ -10,7 +11,7 @@ import Testing
 @Suite("Old snapshots are released")
 struct ReloadMemoryTests {
   /// One call of each Recommendations method plus Info, on `client`; returns the versions named.
-  static func exercise(_ client: ServiceHTTP2Client) async throws -> Set<String> {
+  static func exercise(_ client: TestHTTP2Client) async throws -> Set<String> {
     var versions: Set<String> = []
     let similar = try await client.unary(
       ServicePath.similar,
@@ -55,7 +56,7 @@ struct ReloadMemoryTests {
 
   /// Makes requests on every client until `condition` holds; false after `attempts` rounds.
   static func poll(
-    _ clients: [ServiceHTTP2Client],
+    _ clients: [TestHTTP2Client],
     attempts: Int = 50,
     until condition: () -> Bool
   ) async throws -> Bool {

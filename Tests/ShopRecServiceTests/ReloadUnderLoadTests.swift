@@ -1,3 +1,4 @@
+import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
 import ShopRecAPI
@@ -38,7 +39,7 @@ struct ReloadUnderLoadTests {
   /// One client: batches of `inFlight` concurrent Similar calls with varied ids, until the
   /// swaps are done and a batch started after them has completed (bounded by `maximumCalls`).
   static func hammer(port: Int, client index: Int, progress: Progress) async throws -> ClientTally {
-    let client = try ServiceHTTP2Client(port: port)
+    let client = try TestHTTP2Client(port: port)
     let ids = ServiceCatalog.productIDs
     var tally = ClientTally()
     var sawFinalBatch = false

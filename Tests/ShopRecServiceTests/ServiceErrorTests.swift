@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import ShopRecAPI
 import ShopRecService
@@ -55,7 +56,7 @@ struct ServiceErrorTests {
   }
 
   static func call(
-    _ client: ServiceHTTP2Client,
+    _ client: TestHTTP2Client,
     _ method: Method,
     _ productID: String,
     limit: Int32 = 0

@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import ShopRecAPI
 import Testing
@@ -7,7 +8,7 @@ import Testing
 @Suite("Filters over gRPC")
 struct ServiceFiltersTests {
   static func similar(
-    _ client: ServiceHTTP2Client,
+    _ client: TestHTTP2Client,
     customer: String = "",
     _ configure: (inout Shoprec_V1_Filters) -> Void
   ) async throws -> ServiceCallResult<Shoprec_V1_RecommendResponse> {

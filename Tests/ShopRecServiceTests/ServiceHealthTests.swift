@@ -1,3 +1,4 @@
+import GRPCTestClient
 import CNGHTTP2
 import GRPCNGHTTP2
 import ShopRecAPI
@@ -12,7 +13,7 @@ struct ServiceHealthTests {
   typealias Status = Grpc_Health_V1_HealthCheckResponse.ServingStatus
 
   static func check(
-    _ client: ServiceHTTP2Client,
+    _ client: TestHTTP2Client,
     _ service: String
   ) async throws -> ServiceCallResult<Grpc_Health_V1_HealthCheckResponse> {
     try await client.unary(
@@ -22,14 +23,14 @@ struct ServiceHealthTests {
   }
 
   /// Starts a Watch for `service`; returns the stream id.
-  static func watch(_ client: ServiceHTTP2Client, _ service: String) throws -> Int32 {
+  static func watch(_ client: TestHTTP2Client, _ service: String) throws -> Int32 {
     try client.start(
       path: ServicePath.healthWatch,
       message: Grpc_Health_V1_HealthCheckRequest.with { $0.service = service }
     )
   }
 
-  static func statuses(_ client: ServiceHTTP2Client, _ stream: Int32) throws -> [Status] {
+  static func statuses(_ client: TestHTTP2Client, _ stream: Int32) throws -> [Status] {
     try client.received(on: stream, as: Grpc_Health_V1_HealthCheckResponse.self).map(\.status)
   }
 

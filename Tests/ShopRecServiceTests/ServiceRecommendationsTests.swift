@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import ShopRecAPI
 import ShopRecCore
@@ -25,7 +26,7 @@ struct ServiceRecommendationsTests {
 
   /// Runs `body` against a server serving the lamp shop.
   static func withServer(
-    _ body: (ServiceHTTP2Client, Snapshot) async throws -> Void
+    _ body: (TestHTTP2Client, Snapshot) async throws -> Void
   ) async throws {
     let snapshot = try ServiceCatalog.snapshot()
     let running = try await ServiceTestServer.start(serving: snapshot)

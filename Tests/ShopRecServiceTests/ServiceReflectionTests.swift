@@ -1,3 +1,4 @@
+import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
 import ShopRecAPI
@@ -12,7 +13,7 @@ struct ServiceReflectionTests {
 
   /// Sends `requests` on one stream, ends it, and returns the answers and the final status.
   static func ask(
-    _ client: ServiceHTTP2Client,
+    _ client: TestHTTP2Client,
     _ requests: [Request],
     path: String = ServicePath.reflection
   ) async throws -> (responses: [Response], status: Int?) {

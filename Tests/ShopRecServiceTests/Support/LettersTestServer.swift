@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import Logging
 import ShopRecCore
@@ -59,7 +60,7 @@ struct LettersTestServer {
   }
 }
 
-extension LettersTestClient {
+extension TestHTTP2Client {
   static let composePath = "/shoprec.v1.Letters/Compose"
   static let duePath = "/shoprec.v1.Letters/Due"
   static let composeStreamPath = "/shoprec.v1.Letters/ComposeStream"
@@ -70,7 +71,7 @@ extension LettersTestClient {
   }
 }
 
-extension LettersTestClient.Response {
+extension TestHTTP2Client.Response {
   /// The response messages decoded as `type`.
   func decoded<Message: SwiftProtobuf.Message>(_ type: Message.Type) throws -> [Message] {
     try self.messages.map { try Message(serializedBytes: $0) }

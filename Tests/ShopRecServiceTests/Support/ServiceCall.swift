@@ -1,3 +1,4 @@
+import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
 import SwiftProtobuf
@@ -19,7 +20,7 @@ struct ServiceCallResult<Response: Message> {
   /// The single response of a unary call.
   var response: Response? { self.responses.count == 1 ? self.responses[0] : nil }
 
-  init(_ raw: ServiceHTTP2Client.Response) throws {
+  init(_ raw: TestHTTP2Client.Response) throws {
     self.status = raw.grpcStatus
     self.message = raw.grpcMessage.map { $0.removingPercentEncoding ?? $0 } ?? ""
     self.responses = try raw.messages.map { try Response(serializedBytes: $0) }
@@ -41,7 +42,7 @@ enum ServicePath {
   static let reflectionAlpha = "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
 }
 
-extension ServiceHTTP2Client {
+extension TestHTTP2Client {
   /// One unary call with protobuf messages.
   func unary<Request: Message, Response: Message>(
     _ path: String,

@@ -1,3 +1,4 @@
+import GRPCTestClient
 import GRPCNGHTTP2
 import Logging
 import ShopRecCore
@@ -47,8 +48,8 @@ struct ServiceTestServer {
   }
 
   /// A new client connection to the server.
-  func client() throws -> ServiceHTTP2Client {
-    try ServiceHTTP2Client(port: self.port)
+  func client() throws -> TestHTTP2Client {
+    try TestHTTP2Client(port: self.port)
   }
 
   /// Shuts down gracefully and waits until the server stopped.

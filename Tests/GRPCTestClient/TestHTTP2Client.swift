@@ -2,27 +2,26 @@ import CNGHTTP2
 import Foundation
 import GRPCNGHTTP2
 
-/// A blocking HTTP/2 client for the Letters service tests (a copy of the transport tests'
-/// client), on libnghttp2's client session and a plain loopback socket. It sends raw gRPC
-/// requests (any headers, any bytes) and collects everything that comes back, so tests can check
-/// the wire format, not just a client library's interpretation of it.
-final class LettersTestClient {
-  struct Response {
-    var headers: [(String, String)] = []
-    var data: [UInt8] = []
-    var trailers: [(String, String)] = []
-    var resetCode: UInt32?
-    var closed = false
+/// A blocking HTTP/2 client for the tests, on libnghttp2's client session and a plain loopback
+/// socket. It sends raw gRPC requests (any headers, any bytes) and collects everything that
+/// comes back, so tests see the wire, not a client library's reading of it. One client belongs to one task; tests that want concurrency open several.
+public final class TestHTTP2Client {
+  public struct Response {
+    public var headers: [(String, String)] = []
+    public var data: [UInt8] = []
+    public var trailers: [(String, String)] = []
+    public var resetCode: UInt32?
+    public var closed = false
 
-    func header(_ name: String) -> String? { self.headers.first { $0.0 == name }?.1 }
-    func trailer(_ name: String) -> String? { self.trailers.first { $0.0 == name }?.1 }
+    public func header(_ name: String) -> String? { self.headers.first { $0.0 == name }?.1 }
+    public func trailer(_ name: String) -> String? { self.trailers.first { $0.0 == name }?.1 }
     /// grpc-status from the trailers, or from the headers of a Trailers-Only response.
-    var grpcStatus: Int? {
+    public var grpcStatus: Int? {
       (self.trailer("grpc-status") ?? self.header("grpc-status")).flatMap { Int($0) }
     }
-    var grpcMessage: String? { self.trailer("grpc-message") ?? self.header("grpc-message") }
+    public var grpcMessage: String? { self.trailer("grpc-message") ?? self.header("grpc-message") }
     /// The response messages, unframed.
-    var messages: [[UInt8]] {
+    public var messages: [[UInt8]] {
       var result: [[UInt8]] = []
       var offset = 0
       while offset + 5 <= self.data.count {
@@ -37,30 +36,31 @@ final class LettersTestClient {
     }
   }
 
-  final class Stream {
-    var body: [UInt8]
-    var sent = 0
-    var endStream: Bool
-    var response = Response()
-    init(body: [UInt8], endStream: Bool) {
+  public final class Stream {
+    public var body: [UInt8]
+    public var sent = 0
+    public var endStream: Bool
+    public var response = Response()
+    public init(body: [UInt8], endStream: Bool) {
       self.body = body
       self.endStream = endStream
     }
   }
 
-  enum ClientError: Error {
+  public enum ClientError: Error {
     case connect(Int32)
     case session(Int)
     case closed
+    case timedOut
   }
 
-  let socket: Int32
-  var session: OpaquePointer?
-  var streams: [Int32: Stream] = [:]
-  var goAwayReceived = false
-  var connectionClosed = false
+  public let socket: Int32
+  public var session: OpaquePointer?
+  public var streams: [Int32: Stream] = [:]
+  public var goAwayReceived = false
+  public var connectionClosed = false
 
-  init(port: Int, initialWindowSize: Int? = nil) throws {
+  public init(port: Int, initialWindowSize: Int? = nil) throws {
     self.socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -105,8 +105,8 @@ final class LettersTestClient {
     close(self.socket)
   }
 
-  static func this(_ userData: UnsafeMutableRawPointer?) -> LettersTestClient {
-    Unmanaged<LettersTestClient>.fromOpaque(userData!).takeUnretainedValue()
+  static func this(_ userData: UnsafeMutableRawPointer?) -> TestHTTP2Client {
+    Unmanaged<TestHTTP2Client>.fromOpaque(userData!).takeUnretainedValue()
   }
 
   static let onHeader: nghttp2_on_header_callback = {
@@ -169,7 +169,7 @@ final class LettersTestClient {
     userData in
     guard let stream = this(userData).streams[streamID] else { return 0 }
     let count = min(length, stream.body.count - stream.sent)
-    _ = stream.body.withUnsafeBytes { memcpy(buffer!, $0.baseAddress! + stream.sent, count) }
+    stream.body.withUnsafeBytes { memcpy(buffer!, $0.baseAddress! + stream.sent, count) }
     stream.sent += count
     if stream.sent == stream.body.count {
       if stream.endStream {
@@ -183,7 +183,7 @@ final class LettersTestClient {
 
   /// Starts a request; returns its stream id.
   @discardableResult
-  func start(
+  public func start(
     path: String,
     body: [UInt8],
     headers: [(String, String)] = [],
@@ -223,7 +223,7 @@ final class LettersTestClient {
   }
 
   /// Appends more body to an open stream (for streaming calls).
-  func send(streamID: Int32, more: [UInt8], end: Bool) {
+  public func send(streamID: Int32, more: [UInt8], end: Bool) {
     guard let stream = self.streams[streamID] else { return }
     stream.body += more
     stream.endStream = end
@@ -231,15 +231,15 @@ final class LettersTestClient {
   }
 
   /// Sends raw bytes on the socket (to test garbage input).
-  func sendRaw(_ bytes: [UInt8]) {
+  public func sendRaw(_ bytes: [UInt8]) {
     _ = bytes.withUnsafeBytes {
       Glibc.send(self.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
     }
   }
 
-  /// Exchanges frames until `done` is true, the connection closes, or 10 s pass.
-  func run(until done: () -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(60)
+  /// Exchanges frames until `done` is true, the connection closes, or `timeout` seconds pass.
+  public func run(timeout: Double = 30, until done: () -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while !done() {
       var pointer: UnsafePointer<UInt8>?
@@ -257,7 +257,7 @@ final class LettersTestClient {
         }
       }
       if done() { return }
-      guard Date() < deadline else { throw ClientError.closed }
+      guard Date() < deadline else { throw ClientError.timedOut }
       var descriptor = pollfd(fd: self.socket, events: Int16(POLLIN), revents: 0)
       // Short waits, yielding in between: the tests share Swift's small cooperative pool with
       // the server's asynchronous handlers.
@@ -284,13 +284,18 @@ final class LettersTestClient {
     }
   }
 
+  /// Forgets a finished stream (long-running tests keep memory bounded).
+  public func forget(_ streamID: Int32) {
+    self.streams.removeValue(forKey: streamID)
+  }
+
   /// Runs until every stream started so far has closed.
-  func waitForAll() async throws {
+  public func waitForAll() async throws {
     try await self.run { self.streams.values.allSatisfy { $0.response.closed } }
   }
 
   /// One complete call: sends `body`, returns the whole response.
-  func call(
+  public func call(
     path: String,
     body: [UInt8],
     headers: [(String, String)] = [],
