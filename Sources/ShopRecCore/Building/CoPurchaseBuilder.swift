@@ -24,7 +24,8 @@ public enum CoPurchaseBuilder {
       index: products,
       scope: scope,
       minSupport: minSupport,
-      neighbours: neighbours
+      neighbours: neighbours,
+      liftLevel: options.togetherLiftLevel
     ) { progress(BuildProgress(phase: .together, done: $0, total: $1)) }
     let later = FollowUpNeighbours.build(
       index: products,
