@@ -65,7 +65,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ShopRecCoreTests",
-      dependencies: ["ShopRecCore"],
+      dependencies: ["ShopRecCore", "ShopRecIngestion"],
       swiftSettings: swiftSettings
     ),
 
