@@ -40,7 +40,7 @@ func matrix(
 ) -> CoPurchaseMatrix {
   var options = SnapshotBuildOptions()
   // These tests check the log-likelihood ratio itself (the reference scoring).
-  options.togetherLiftLevel = nil
+  options.coPurchaseLiftLevel = nil
   configure(&options)
   return CoPurchaseBuilder.build(
     orders: history,

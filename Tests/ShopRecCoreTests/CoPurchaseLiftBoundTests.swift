@@ -41,14 +41,14 @@ import Testing
     let history = makeHistory([
       (0, 0, [0, 1]), (1, 0, [0, 1]), (2, 0, [0, 2]), (3, 0, [1, 3]), (4, 0, [2]), (5, 0, [3]),
     ])
-    let m = matrix(history, productCount: 4) { $0.togetherLiftLevel = 3.84 }
+    let m = matrix(history, productCount: 4) { $0.coPurchaseLiftLevel = 3.84 }
     #expect(targets(m.together, 0) == [1])
     #expect(m.together.entries(ofRow: 0)[0].score == 0)
     // 12 orders of {A, B} among 40 with A and B nowhere else: ln of the bound.
     var orders: [(customer: Int, day: Int, products: [ProductIndex])] = []
     for i in 0 ..< 12 { orders.append((i, 0, [0, 1])) }
     for i in 12 ..< 40 { orders.append((i, 0, [2])) }
-    let strong = matrix(makeHistory(orders), productCount: 3) { $0.togetherLiftLevel = 3.84 }
+    let strong = matrix(makeHistory(orders), productCount: 3) { $0.coPurchaseLiftLevel = 3.84 }
     let expected = ReferenceLiftBound.logLowerLift(
       count: 12,
       expected: 12.0 * 12 / 40,

@@ -13,13 +13,18 @@ import Testing
     #expect(metrics.cases == 2)
     let summary = metrics.summary
     #expect(summary.map(\.k) == [1, 3])
-    #expect(
-      summary[0] == EvaluationScore(k: 1, hitRate: 0.5, precision: 0.5, ndcg: 0.5, coverage: 0.2)
-    )
+    #expect(summary[0].hitRate == 0.5 && summary[0].precision == 0.5 && summary[0].ndcg == 0.5)
+    #expect(summary[0].coverage == 0.2)
+    // Per-case hits 0 and 1: sample standard deviation √0.5, standard error √0.5 / √2 = 0.5.
+    #expect(abs(summary[0].hitRateError - 0.5) < 1e-12)
+    #expect(abs(summary[0].ndcgError - 0.5) < 1e-12)
     let ndcg1 = (1 / log2(3.0)) / (1 + 1 / log2(3.0))
     #expect(summary[1].hitRate == 1)
+    #expect(summary[1].hitRateError == 0)
     #expect(abs(summary[1].precision - 1.0 / 3) < 1e-12)
     #expect(abs(summary[1].ndcg - (ndcg1 + 1) / 2) < 1e-12)
+    // NDCG values ndcg1 and 1: standard error |1 − ndcg1| / 2.
+    #expect(abs(summary[1].ndcgError - (1 - ndcg1) / 2) < 1e-12)
     #expect(summary[1].coverage == 0.4)
   }
 

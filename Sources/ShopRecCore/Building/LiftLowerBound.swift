@@ -35,3 +35,26 @@ public enum LiftLowerBound {
     return min(x, logRatio)
   }
 }
+
+extension LiftLowerBound {
+  /// Replaces the LLR of each selected pair by `ln` of its lift lower bound (from raw counts:
+  /// `support` co-occurrences where `countA · countB(target) / total` are expected) and
+  /// re-sorts: by bound, then count, then lower index.
+  static func rescore(
+    _ best: inout [ScoredCandidate],
+    countA: Double,
+    total: Double,
+    level: Double,
+    countB: (Int) -> Double
+  ) {
+    for slot in best.indices {
+      let bound = logLowerLift(
+        count: best[slot].support,
+        expected: countA * countB(Int(best[slot].target)) / total,
+        level: level
+      )
+      best[slot].score = Double(Float(bound))
+    }
+    best.sort(by: >)
+  }
+}

@@ -73,36 +73,14 @@ enum TogetherNeighbours {
       scratch.touched.removeAll(keepingCapacity: true)
       scratch.selector.drainBestFirst(into: &scratch.best)
       if let liftLevel {
-        rescoreByLiftLowerBound(
+        LiftLowerBound.rescore(
           &scratch.best,
           countA: Double(ordersOfA.count),
-          index: index,
           total: Double(scope.orderCount),
           level: liftLevel
-        )
+        ) { Double(index.itemOrders.count(ofRow: $0)) }
       }
       for candidate in scratch.best { chunk.append(candidate.target, Float(candidate.score)) }
     }.rows
-  }
-
-  /// Replaces the LLR of each selected pair by `ln` of its lift lower bound (from raw order
-  /// counts) and re-sorts: by bound, then count, then lower index.
-  static func rescoreByLiftLowerBound(
-    _ best: inout [ScoredCandidate],
-    countA: Double,
-    index: OrderItemIndex,
-    total: Double,
-    level: Double
-  ) {
-    for slot in best.indices {
-      let countB = Double(index.itemOrders.count(ofRow: Int(best[slot].target)))
-      let bound = LiftLowerBound.logLowerLift(
-        count: best[slot].support,
-        expected: countA * countB / total,
-        level: level
-      )
-      best[slot].score = Double(Float(bound))
-    }
-    best.sort(by: >)
   }
 }

@@ -14,7 +14,9 @@ import Darwin
 ///   `Σ_{r = 1 … min(|T|, K)} 1/log2(r + 1)` (binary relevance, ranks from 1);
 /// - catalog coverage@K: distinct products appearing in any top-K list / catalog size.
 ///
-/// Each is averaged over cases (coverage is over the whole run).
+/// Each is averaged over cases (coverage is over the whole run); hit rate and NDCG also get
+/// their standard error over cases (cases of one held-out order are not independent, so read
+/// it as a lower bound of the uncertainty).
 public struct RankingMetrics: Sendable {
   /// The cut-offs, ascending.
   public let cutoffs: [Int]
@@ -23,6 +25,7 @@ public struct RankingMetrics: Sendable {
   private var hits: [Double]
   private var precision: [Double]
   private var ndcg: [Double]
+  private var ndcgSquares: [Double]
   private var covered: [[Bool]]
   private var coveredCount: [Int]
   private let catalogSize: Int
@@ -36,6 +39,7 @@ public struct RankingMetrics: Sendable {
     self.hits = [Double](repeating: 0, count: sorted.count)
     self.precision = self.hits
     self.ndcg = self.hits
+    self.ndcgSquares = self.hits
     self.covered = sorted.map { _ in [Bool](repeating: false, count: catalogSize) }
     self.coveredCount = [Int](repeating: 0, count: sorted.count)
     self.catalogSize = catalogSize
@@ -72,6 +76,7 @@ public struct RankingMetrics: Sendable {
       if found > 0 { self.hits[slot] += 1 }
       self.precision[slot] += Double(found) / Double(cutoff)
       self.ndcg[slot] += gain / ideal
+      self.ndcgSquares[slot] += (gain / ideal) * (gain / ideal)
     }
   }
 
@@ -85,8 +90,18 @@ public struct RankingMetrics: Sendable {
         precision: self.precision[slot] / n,
         ndcg: self.ndcg[slot] / n,
         coverage: self.catalogSize > 0
-          ? Double(self.coveredCount[slot]) / Double(self.catalogSize) : 0
+          ? Double(self.coveredCount[slot]) / Double(self.catalogSize) : 0,
+        hitRateError: Self.standardError(sum: self.hits[slot], squares: self.hits[slot], n: n),
+        ndcgError: Self.standardError(sum: self.ndcg[slot], squares: self.ndcgSquares[slot], n: n)
       )
     }
+  }
+
+  /// The standard error of a mean from the sum and sum of squares of `n` values.
+  static func standardError(sum: Double, squares: Double, n: Double) -> Double {
+    guard n > 1 else { return 0 }
+    let mean = sum / n
+    let variance = max(0, (squares - n * mean * mean) / (n - 1))
+    return (variance / n).squareRoot()
   }
 }

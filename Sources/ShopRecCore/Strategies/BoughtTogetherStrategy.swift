@@ -59,11 +59,24 @@ public enum BoughtTogetherStrategy {
   ) {
     let scratch = collector.scratch
     let popularity = collector.snapshot.popularity
-    let pool = collector.limit * 4 + extra + 16
-    for product in popularity.ranking.prefix(pool) {
+    for product in popularity.ranking.prefix(collector.limit * 4 + extra + 16) {
       guard popularity.score[Int(product)] > 0 else { break }
       if scratch.aggregate[Int(product)] == 0 { scratch.touched.append(product) }
     }
+    offerRanked(extra: extra, into: &collector) {
+      scratch.aggregate[Int($0)] > 0 ? .coPurchased : .popular
+    }
+  }
+
+  /// Offers the touched candidates as one tier by descending `ln popularity + aggregate` (the
+  /// best `limit · 4 + 16 + extra`), each with `reason(product)`; clears the aggregation.
+  static func offerRanked(
+    extra: Int = 0,
+    into collector: inout RecommendationCollector,
+    reason: (ProductIndex) -> ReasonCode
+  ) {
+    let scratch = collector.scratch
+    let popularity = collector.snapshot.popularity.score
     defer {
       for target in scratch.touched { scratch.aggregate[Int(target)] = 0 }
       scratch.touched.removeAll(keepingCapacity: true)
@@ -71,10 +84,8 @@ public enum BoughtTogetherStrategy {
     guard !scratch.touched.isEmpty else { return }
     TopK.select(
       scratch.touched,
-      score: {
-        log(max(popularity.score[Int($0)], .leastNormalMagnitude)) + scratch.aggregate[Int($0)]
-      },
-      capacity: min(scratch.touched.count, pool),
+      score: { log(max(popularity[Int($0)], .leastNormalMagnitude)) + scratch.aggregate[Int($0)] },
+      capacity: min(scratch.touched.count, collector.limit * 4 + 16 + extra),
       scores: &scratch.heapScores,
       products: &scratch.heapProducts
     )
@@ -82,9 +93,8 @@ public enum BoughtTogetherStrategy {
     collector.beginTier(maximum: 1)
     for position in scratch.heapProducts.indices {
       let product = scratch.heapProducts[position]
-      let reason: ReasonCode = scratch.aggregate[Int(product)] > 0 ? .coPurchased : .popular
       let raw = exp(scratch.heapScores[position] - best)
-      if collector.offer(product, raw: raw, reason: reason) { return }
+      if collector.offer(product, raw: raw, reason: reason(product)) { return }
     }
   }
 }

@@ -31,7 +31,9 @@ struct EvaluationDescription: Encodable {
       var header = ["method"]
       header += cutoffs.map { "HR@\($0)" }
       header += cutoffs.map { "NDCG@\($0)" }
-      header += ["P@\(mainCutoff)", "cov@\(mainCutoff)"]
+      header += [
+        "P@\(mainCutoff)", "cov@\(mainCutoff)", "±HR@\(mainCutoff)", "±NDCG@\(mainCutoff)",
+      ]
       var rows = [header]
       for method in task.methods {
         var row = [method.method.rawValue]
@@ -39,6 +41,7 @@ struct EvaluationDescription: Encodable {
         row += method.scores.map { Self.format($0.ndcg) }
         let main = method.score(at: mainCutoff)
         row += [Self.format(main?.precision ?? 0), Self.format(main?.coverage ?? 0)]
+        row += [Self.format(main?.hitRateError ?? 0), Self.format(main?.ndcgError ?? 0)]
         rows.append(row)
       }
       text += TextTable.render(rows) + "\n"
