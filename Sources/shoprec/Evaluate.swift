@@ -38,6 +38,14 @@ struct Evaluate: ParsableCommand {
   @Option(help: "Fewest co-occurrences a pair needs (default: the build's automatic choice).")
   var minPairSupport: Int?
 
+  @Option(
+    help: """
+      Significance level (χ² value) of the co-purchase lift lower bounds; 0 stores the plain \
+      log-likelihood ratio instead.
+      """
+  )
+  var liftLevel = SnapshotBuildOptions().coPurchaseLiftLevel ?? 0
+
   @Option(help: "Orders with more distinct products are left out of pair counting.")
   var maxBasketSize = SnapshotBuildOptions().maxBasketSize
 
@@ -91,6 +99,7 @@ struct Evaluate: ParsableCommand {
     var options = SnapshotBuildOptions()
     options.builtAt = training.orderTime.max() ?? 0
     options.minPairSupport = self.minPairSupport
+    options.coPurchaseLiftLevel = self.liftLevel > 0 ? self.liftLevel : nil
     options.maxBasketSize = self.maxBasketSize
     options.popularityHalfLifeDays = self.popularityHalfLifeDays
     options.laterWindowDays = self.laterWindowDays
