@@ -6,7 +6,8 @@ import Testing
 
   /// Lamps on sale from brands A (three), B and D (w1: a Google-style sale window, days
   /// 100 to 110), one lamp without a sale and one on sale but out of stock; rugs from C and an
-  /// item group of F; an outlet whose sale items are all out of stock. Without orders the sale
+  /// item group of F; an outlet whose sale items are all out of stock; a garden root category
+  /// with a single product, on sale. Without orders the sale
   /// score is 0.6 × discount: l1 0.30, w1 0.18, l2 0.12, l3 0.06, l4 0.03, r1 0.30, r2/r3 0.24.
   static func shop(orders: [(customer: String, products: [String])] = []) throws -> Snapshot {
     var shop = StrategyTestShop()
@@ -47,6 +48,8 @@ import Testing
       $0.inStock = false
     }
     shop.product("o3", "outlet", price: 500, brand: "E")
+    shop.category("garden")
+    shop.product("g1", "garden", price: 3000, brand: "G") { $0.salePrice = 2000 }
     for order in orders { shop.order(order.products, customer: order.customer) }
     return try shop.build()
   }
@@ -125,10 +128,18 @@ import Testing
     #expect(Self.onSale(s, category: "outlet") { $0.inStockOnly = false }.ids.isEmpty)
   }
 
-  @Test func categoryWithOneProductOnSale() throws {
+  @Test func categoryWithOneProduct() throws {
     let s = try Self.shop()
-    // "rugs" holds r1 and the r2/r3 group; near r1 only r2 of the group, then lamps.
+    #expect(Self.onSale(s, category: "garden").ids == ["g1"])
+    // Near its only product: nothing else is on sale there, and a root has no parent.
+    #expect(Self.onSale(s, near: "g1").ids.isEmpty)
+  }
+
+  @Test func variantsCountOnceAndOnlyTheBestRankedShows() throws {
+    let s = try Self.shop()
+    // "rugs" holds r1 and the r2/r3 item group: near r1 only r2 of the group, then lamps.
     #expect(Self.onSale(s, near: "r1", limit: 3).ids == ["r2", "l1", "w1"])
+    #expect(Self.onSale(s, category: "rugs").ids.filter { $0.hasPrefix("r") } == ["r1", "r2"])
   }
 
   @Test func popularityBlendsIntoTheSaleScore() throws {
