@@ -72,7 +72,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ShopRecCoreTests",
-      dependencies: ["ShopRecCore"],
+      dependencies: ["ShopRecCore", "ShopRecIngestion"],
       swiftSettings: swiftSettings
     ),
 

@@ -9,10 +9,12 @@ struct ShopRec: AsyncParsableCommand {
     discussion: """
       Run `shoprec serve` to answer gRPC on 127.0.0.1:50051 from the built-in demo shop.
       Build snapshots from a shop's feeds and orders with `shoprec build`, look inside with
-      `shoprec inspect`, and ask questions locally with `shoprec query` and `shoprec letters`.
+      `shoprec inspect`, ask questions locally with `shoprec query` and `shoprec letters`, and
+      measure recommendation quality on held-out orders with `shoprec evaluate`.
       """,
     subcommands: [
-      Serve.self, Build.self, Inspect.self, Query.self, Demo.self, Generate.self, Letters.self,
+      Serve.self, Build.self, Inspect.self, Query.self, Letters.self, Evaluate.self, Demo.self,
+      Generate.self,
     ],
     defaultSubcommand: Serve.self
   )

@@ -39,6 +39,8 @@ func matrix(
   configure: (inout SnapshotBuildOptions) -> Void = { _ in }
 ) -> CoPurchaseMatrix {
   var options = SnapshotBuildOptions()
+  // These tests check the log-likelihood ratio itself (the reference scoring).
+  options.coPurchaseLiftLevel = nil
   configure(&options)
   return CoPurchaseBuilder.build(
     orders: history,

@@ -126,8 +126,8 @@ struct LettersRecipeTests {
   @Test("ABANDONED_CART: sales on cart items, the rest as reminder, bought together with the cart")
   func abandonedCart() {
     // kettle-e is on sale but out of stock, so it stays in the reminder. Bought together: filter
-    // (with kettle-b) and hose-a (with kettle-c) tie, lower index first; then kettle-c's accessory
-    // descaler; then the shop's popular items bob did not buy.
+    // (with kettle-b) and hose-a (with kettle-c) tie, lower index first; then, ranked by
+    // popularity alone, the shop's best sellers bob did not buy (descaler the first of them).
     let letter = compose(
       .abandonedCart,
       customer: Shop.bob,
@@ -141,7 +141,7 @@ struct LettersRecipeTests {
         (
           "bought_together", .boughtTogether,
           [
-            ("filter", .coPurchased), ("hose-a", .coPurchased), ("descaler", .categoryAccessory),
+            ("filter", .coPurchased), ("hose-a", .coPurchased), ("descaler", .popular),
             ("hose-b", .popular), ("kettle-a-red", .popular), ("kettle-f", .popular),
           ]
         ),
@@ -164,8 +164,9 @@ struct LettersRecipeTests {
   @Test("POST_PURCHASE_ACCESSORIES: real accessories of every item before any popular fallback")
   func accessories() {
     // kettle-b's list: [descaler (follow-up category), hose-a (popular outside kettles)]; the
-    // filter's: popular outside kettle-parts [kettle-a, kettle-c, hose-a, kettle-f, kettle-g,
-    // kettle-h]. descaler first, then the popular entries round-robin.
+    // filter's: [kettle-a (significantly bought with filters), then popular outside
+    // kettle-parts: kettle-c, hose-a, kettle-f, kettle-g, kettle-h]. The real matches of both
+    // lists first (kettle-a, descaler), then the popular entries round-robin.
     let letter = compose(
       .postPurchaseAccessories,
       customer: Shop.alice,
@@ -177,8 +178,8 @@ struct LettersRecipeTests {
         (
           "accessories", .accessories,
           [
-            ("descaler", .categoryAccessory), ("kettle-a", .popular), ("hose-a", .popular),
-            ("kettle-c", .popular), ("kettle-f", .popular), ("kettle-g", .popular),
+            ("kettle-a", .coPurchased), ("descaler", .categoryAccessory), ("kettle-c", .popular),
+            ("hose-a", .popular), ("kettle-f", .popular), ("kettle-g", .popular),
           ]
         )
       ]

@@ -176,11 +176,14 @@ struct ServiceRecommendationsTests {
         Shoprec_V1_AccessoriesRequest.with { $0.productID = "L1" },
         as: Shoprec_V1_RecommendResponse.self
       )
-      // Never a lamp (a substitute), only the four buyable items outside "lamps".
+      // Never a lamp (a substitute), only the four buyable items outside "lamps": the explicit
+      // link first; two shared orders in a five-order history are no significant evidence
+      // (lift lower bound ≤ 1), so S1 comes with S2 through the lamps → shades association
+      // stored in the accessory list, and B2 last as a best seller outside lamps.
       #expect(
         Self.entries(result.response) == [
-          Entry("B1", .accessoryLink), Entry("S1", .coPurchased),
-          Entry("S2", .categoryAccessory), Entry("B2", .popular),
+          Entry("B1", .accessoryLink), Entry("S2", .categoryAccessory),
+          Entry("S1", .categoryAccessory), Entry("B2", .popular),
         ]
       )
       #expect(result.response?.snapshotVersion == snapshot.version)
@@ -217,11 +220,13 @@ struct ServiceRecommendationsTests {
         Shoprec_V1_BoughtTogetherRequest.with { $0.productIds = ["L1"] },
         as: Shoprec_V1_RecommendResponse.self
       )
+      // Ranked by ln popularity + evidence: S1 (bought with L1, popularity 2) before B2 (2, no
+      // shared order), then the best sellers L2 and L3 (1); then L1's accessory list (B1) and
+      // the shades association (S2). L1's variant L1b never shows.
       #expect(
         Self.entries(one.response) == [
-          Entry("S1", .coPurchased), Entry("B1", .accessoryLink),
-          Entry("S2", .categoryAccessory), Entry("B2", .popular), Entry("L2", .popular),
-          Entry("L3", .popular),
+          Entry("S1", .coPurchased), Entry("B2", .popular), Entry("L2", .popular),
+          Entry("L3", .popular), Entry("B1", .accessoryLink), Entry("S2", .categoryAccessory),
         ]
       )
       #expect(one.response?.snapshotVersion == snapshot.version)
@@ -230,11 +235,12 @@ struct ServiceRecommendationsTests {
         Shoprec_V1_BoughtTogetherRequest.with { $0.productIds = ["L2"] },
         as: Shoprec_V1_RecommendResponse.self
       )
+      // B2 (bought with L2) first, then the best sellers L1, S1 (2), L3 (1); then the follow-up
+      // category of lamps (S2) and the remaining shop (B1).
       #expect(
         Self.entries(other.response) == [
-          Entry("B2", .coPurchased), Entry("S1", .categoryAccessory),
-          Entry("S2", .categoryAccessory), Entry("L1", .popular), Entry("L3", .popular),
-          Entry("B1", .popular),
+          Entry("B2", .coPurchased), Entry("L1", .popular), Entry("S1", .popular),
+          Entry("L3", .popular), Entry("S2", .categoryAccessory), Entry("B1", .popular),
         ]
       )
       // The whole basket is excluded, with its variants.

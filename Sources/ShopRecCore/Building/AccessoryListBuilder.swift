@@ -2,8 +2,8 @@
 ///
 /// 1. `.accessoryLink`: explicit accessory links, in feed order.
 /// 2. `.compatibleLink`: explicit compatibility links, in feed order.
-/// 3. `.boughtLater`: `later[p]` neighbours in another category, by LLR (relative to the row's
-///    best).
+/// 3. `.boughtLater`: `later[p]` neighbours in another category, by stored score (relative to the
+///    row's best).
 /// 4. `.coPurchased`: `together[p]` neighbours in another category, likewise.
 /// 5. `.categoryAccessory`: fills what is left (so products without history get a list): the
 ///    most popular products of the `categoryFollowUps` of p's category, scored

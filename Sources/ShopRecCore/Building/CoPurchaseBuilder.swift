@@ -24,7 +24,8 @@ public enum CoPurchaseBuilder {
       index: products,
       scope: scope,
       minSupport: minSupport,
-      neighbours: neighbours
+      neighbours: neighbours,
+      liftLevel: options.coPurchaseLiftLevel
     ) { progress(BuildProgress(phase: .together, done: $0, total: $1)) }
     let later = FollowUpNeighbours.build(
       index: products,
@@ -33,7 +34,8 @@ public enum CoPurchaseBuilder {
       windowSeconds: window,
       includeSameOrder: false,
       minSupport: minSupport,
-      neighbours: neighbours
+      neighbours: neighbours,
+      liftLevel: options.coPurchaseLiftLevel
     ) { progress(BuildProgress(phase: .later, done: $0, total: $1)) }
     let categories = OrderItemIndex(
       orderItems: orderCategories(orders: orders, productCategory: productCategory),

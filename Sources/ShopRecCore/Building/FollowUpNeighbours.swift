@@ -30,6 +30,7 @@ enum FollowUpNeighbours {
     includeSameOrder: Bool,
     minSupport: Int,
     neighbours: Int,
+    liftLevel: Double? = nil,
     progress: (Int, Int) -> Void
   ) -> ScoredRows {
     let itemCount = index.itemCustomers.count
@@ -99,6 +100,11 @@ enum FollowUpNeighbours {
       }
       scratch.touched.removeAll(keepingCapacity: true)
       scratch.selector.drainBestFirst(into: &scratch.best)
+      if let liftLevel {
+        LiftLowerBound.rescore(&scratch.best, countA: countA, total: total, level: liftLevel) {
+          Double(index.itemCustomers[$0])
+        }
+      }
       for candidate in scratch.best { chunk.append(candidate.target, Float(candidate.score)) }
     }.rows
   }

@@ -14,6 +14,12 @@ public struct SnapshotBuildOptions: Sendable, Equatable {
   /// Half-life applied to same-order co-occurrence counts before the log-likelihood test, in
   /// days; nil (the default) counts every order as 1.
   public var togetherHalfLifeDays: Double? = nil
+  /// How product pairs (`together` and `later`) are scored once selected by the log-likelihood
+  /// ratio: nil stores the ratio itself (Mahout's reference); a level (default 3.84, the χ²
+  /// critical value at p = 0.05) stores `ln` of the pair's lift lower bound at that level, 0 for
+  /// pairs the test does not find significant (see ``LiftLowerBound``). Which pairs are kept
+  /// does not change; category follow-ups keep the ratio.
+  public var coPurchaseLiftLevel: Double? = 3.84
   /// Orders with more distinct products than this are left out of pair counting (they still
   /// count for popularity). Default 50.
   public var maxBasketSize: Int = 50
@@ -51,6 +57,7 @@ public struct SnapshotBuildOptions: Sendable, Equatable {
       "maxRejectedShare": "\(self.maxRejectedShare)",
       "popularityHalfLifeDays": "\(self.popularityHalfLifeDays)",
       "togetherHalfLifeDays": self.togetherHalfLifeDays.map { "\($0)" } ?? "none",
+      "coPurchaseLiftLevel": self.coPurchaseLiftLevel.map { "\($0)" } ?? "none",
       "maxBasketSize": "\(self.maxBasketSize)",
       "maxOrdersPerCustomer": "\(self.maxOrdersPerCustomer)",
       "minPairSupport": self.minPairSupport.map { "\($0)" } ?? "auto",

@@ -25,6 +25,7 @@ enum TogetherNeighbours {
     scope: PairCountingScope,
     minSupport: Int,
     neighbours: Int,
+    liftLevel: Double? = nil,
     progress: (Int, Int) -> Void
   ) -> ScoredRows {
     let itemCount = index.itemCustomers.count
@@ -71,6 +72,14 @@ enum TogetherNeighbours {
       }
       scratch.touched.removeAll(keepingCapacity: true)
       scratch.selector.drainBestFirst(into: &scratch.best)
+      if let liftLevel {
+        LiftLowerBound.rescore(
+          &scratch.best,
+          countA: Double(ordersOfA.count),
+          total: Double(scope.orderCount),
+          level: liftLevel
+        ) { Double(index.itemOrders.count(ofRow: $0)) }
+      }
       for candidate in scratch.best { chunk.append(candidate.target, Float(candidate.score)) }
     }.rows
   }

@@ -1,6 +1,7 @@
 /// What order history says about products bought together, as top-K scored neighbours.
 ///
-/// Scores are significance (log-likelihood ratio), not raw counts; see docs/recommendations.md.
+/// Pairs are selected by significance (log-likelihood ratio), not raw counts, and product pairs are
+/// scored by the log of their lift lower bound (`coPurchaseLiftLevel`); see docs/recommendations.md.
 public struct CoPurchaseMatrix: Sendable, Equatable {
   /// Same-order co-occurrence: `together[p]` are the products most significantly bought in the
   /// same orders as `p`.

@@ -1,13 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bought together: complements of a whole basket, aggregated over its items, excluding the
 /// basket.
 ///
-/// Each basket item's co-purchase neighbours (same order) and follow-up purchases (same customer,
-/// later; half weight) are summed per candidate, each row normalised by its best score so every
-/// basket item counts alike; the best sums come first. Then the items' accessory lists, the
-/// follow-up categories of their categories, and the shop's popular products.
+/// A naive-Bayes ranking: a candidate `b` scores `ln popularity(b) + Σ_a together(a, b)` over
+/// the basket items `a`, where `together(a, b)` is the logarithm of the lowest lift of the pair
+/// that its co-occurrence count supports at the build's significance level (0 for pairs the
+/// likelihood-ratio test does not find significant; see docs/recommendations.md). So a product
+/// significantly bought with the basket rises above equally popular ones by the evidence, and
+/// without evidence the list is the shop's best sellers, which is the best guess then. The
+/// candidates are the basket's co-purchase neighbours and the most popular products; then, when
+/// filters leave room, the items' accessory lists, the follow-up categories of their categories
+/// and the shop's popular products.
 public enum BoughtTogetherStrategy {
-  /// Weight of "bought later" neighbours relative to same-order ones.
-  public static let laterWeight: Float = 0.5
+  /// Added per co-purchase row a candidate appears in, so that among equally popular products
+  /// those bought with the basket come first (far below any real evidence).
+  static let touchBonus: Float = 1e-4
 
   /// Fills `collector` with complements of `basket`.
   public static func recommend(
@@ -17,16 +29,15 @@ public enum BoughtTogetherStrategy {
     let snapshot = collector.snapshot
     for product in basket { collector.excludeWithVariants(product) }
     let scratch = collector.scratch
+    let together = snapshot.coPurchase.together
     for product in basket {
-      accumulate(row: Int(product), of: snapshot.coPurchase.together, weight: 1, into: scratch)
-      accumulate(
-        row: Int(product),
-        of: snapshot.coPurchase.later,
-        weight: laterWeight,
-        into: scratch
-      )
+      for position in together.range(ofRow: Int(product)) {
+        let target = Int(together.targets.values[position])
+        if scratch.aggregate[target] == 0 { scratch.touched.append(Int32(target)) }
+        scratch.aggregate[target] += together.scores[position] + touchBonus
+      }
     }
-    offerAggregated(into: &collector)
+    offerPopularWithEvidence(extra: basket.count, into: &collector)
     for product in basket where !collector.isDone {
       collector.offer(row: Int(product), of: snapshot.lists.accessories)
     }
@@ -39,45 +50,51 @@ public enum BoughtTogetherStrategy {
     collector.offerPopularInShop()
   }
 
-  private static func accumulate(
-    row: Int,
-    of rows: ScoredRows,
-    weight: Float,
-    into scratch: RecommendationScratch
+  /// Offers, as one tier, the touched candidates and the shop's most popular products ranked by
+  /// `ln popularity + aggregate`; clears the aggregation. `extra` widens the popular pool (by the
+  /// basket's size, which the collector excludes).
+  static func offerPopularWithEvidence(
+    extra: Int,
+    into collector: inout RecommendationCollector
   ) {
-    let range = rows.range(ofRow: row)
-    guard !range.isEmpty else { return }
-    let scale = weight / max(rows.scores[range.lowerBound], .leastNormalMagnitude)
-    for position in range {
-      let target = Int(rows.targets.values[position])
-      if scratch.aggregate[target] == 0 { scratch.touched.append(Int32(target)) }
-      scratch.aggregate[target] += rows.scores[position] * scale
+    let scratch = collector.scratch
+    let popularity = collector.snapshot.popularity
+    for product in popularity.ranking.prefix(collector.limit * 4 + extra + 16) {
+      guard popularity.score[Int(product)] > 0 else { break }
+      if scratch.aggregate[Int(product)] == 0 { scratch.touched.append(product) }
+    }
+    offerRanked(extra: extra, into: &collector) {
+      scratch.aggregate[Int($0)] > 0 ? .coPurchased : .popular
     }
   }
 
-  /// Offers touched candidates by descending aggregated score, then clears the aggregation.
-  private static func offerAggregated(into collector: inout RecommendationCollector) {
+  /// Offers the touched candidates as one tier by descending `ln popularity + aggregate` (the
+  /// best `limit · 4 + 16 + extra`), each with `reason(product)`; clears the aggregation.
+  static func offerRanked(
+    extra: Int = 0,
+    into collector: inout RecommendationCollector,
+    reason: (ProductIndex) -> ReasonCode
+  ) {
     let scratch = collector.scratch
+    let popularity = collector.snapshot.popularity.score
     defer {
       for target in scratch.touched { scratch.aggregate[Int(target)] = 0 }
       scratch.touched.removeAll(keepingCapacity: true)
     }
     guard !scratch.touched.isEmpty else { return }
-    let capacity = min(scratch.touched.count, collector.limit * 4 + 16)
     TopK.select(
       scratch.touched,
-      score: { scratch.aggregate[Int($0)] },
-      capacity: capacity,
+      score: { log(max(popularity[Int($0)], .leastNormalMagnitude)) + scratch.aggregate[Int($0)] },
+      capacity: min(scratch.touched.count, collector.limit * 4 + 16 + extra),
       scores: &scratch.heapScores,
       products: &scratch.heapProducts
     )
     guard let best = scratch.heapScores.first else { return }
-    collector.beginTier(maximum: best)
+    collector.beginTier(maximum: 1)
     for position in scratch.heapProducts.indices {
       let product = scratch.heapProducts[position]
-      if collector.offer(product, raw: scratch.heapScores[position], reason: .coPurchased) {
-        return
-      }
+      let raw = exp(scratch.heapScores[position] - best)
+      if collector.offer(product, raw: raw, reason: reason(product)) { return }
     }
   }
 }
