@@ -104,14 +104,24 @@ struct Evaluate: ParsableCommand {
     options.popularityHalfLifeDays = self.popularityHalfLifeDays
     options.laterWindowDays = self.laterWindowDays
     let built = try SnapshotBuilder(options: options).build(catalogs: inputs, orders: training)
+    // The baselines rank by plain training order counts: the same build without decay.
+    var baselineOptions = options
+    baselineOptions.popularityHalfLifeDays = 0
+    let baseline = try SnapshotBuilder(options: baselineOptions).build(
+      catalogs: inputs,
+      orders: training
+    )
     let readAndBuilt = clock.now
     let heldOutOrders = log.heldOutOrders(heldOut, in: built.snapshot)
     var configuration = OfflineEvaluation.Configuration()
     configuration.cutoffs = Array(Set([5, 10, 20, self.k])).sorted()
     configuration.historyOrders = self.historyOrders
     configuration.buildOptions = options
-    let report = OfflineEvaluation(snapshot: built.snapshot, configuration: configuration)
-      .run(heldOut: heldOutOrders)
+    let report = OfflineEvaluation(
+      snapshot: built.snapshot,
+      baselineSnapshot: baseline.snapshot,
+      configuration: configuration
+    ).run(heldOut: heldOutOrders)
     let evaluated = clock.now
     let description = EvaluationDescription(
       orders: self.orders,

@@ -22,14 +22,29 @@ public struct OfflineEvaluation: Sendable {
     public init() {}
   }
 
-  /// The training snapshot.
+  /// The training snapshot (shoprec's settings).
   public let snapshot: Snapshot
+  /// The snapshot the popularity baselines rank by: the same training orders built without
+  /// popularity decay, so "popularity" is the plain number of training orders (the usual
+  /// baseline), while shoprec's own prior is the time-decayed popularity it serves with.
+  public let baselineSnapshot: Snapshot
   /// What to measure.
   public let configuration: Configuration
 
-  /// An evaluation of `snapshot` with `configuration`.
-  public init(snapshot: Snapshot, configuration: Configuration = Configuration()) {
+  /// An evaluation of `snapshot` with `configuration`; `baselineSnapshot` (same products, same
+  /// positions) ranks the popularity baselines and defaults to `snapshot`.
+  public init(
+    snapshot: Snapshot,
+    baselineSnapshot: Snapshot? = nil,
+    configuration: Configuration = Configuration()
+  ) {
+    let baseline = baselineSnapshot ?? snapshot
+    precondition(
+      baseline.catalog.productIDs == snapshot.catalog.productIDs,
+      "the baseline snapshot must hold the same products at the same positions"
+    )
     self.snapshot = snapshot
+    self.baselineSnapshot = baseline
     self.configuration = configuration
   }
 
@@ -114,7 +129,7 @@ public struct OfflineEvaluation: Sendable {
       return
     }
     var collector = RecommendationCollector(
-      snapshot: self.snapshot,
+      snapshot: self.baselineSnapshot,
       scratch: scratch,
       filter: filter,
       limit: limit
@@ -125,8 +140,8 @@ public struct OfflineEvaluation: Sendable {
     case .popularity:
       BaselineStrategies.popularity(basket: query, into: &collector)
     case .categoryPopularity:
-      let category = self.snapshot.catalog.category
-      let parent = self.snapshot.categories.parent
+      let category = self.baselineSnapshot.catalog.category
+      let parent = self.baselineSnapshot.categories.parent
       // Accessories leave the query's own leaf out, so start from its parent.
       let start = query.map { product -> CategoryIndex in
         let own = category[Int(product)]
