@@ -48,6 +48,77 @@ import Darwin
     print("  checkInvariants: \(checkTime)")
     #expect(built.snapshot.catalog.count == productCount)
   }
+
+  static let snapshotPath = getenv("SHOPREC_BUILD_PERF_SNAPSHOT").map { String(cString: $0) }
+
+  /// Re-derives the co-purchase matrix, category lists and precomputed lists of a stored
+  /// snapshot (e.g. the 1M-product one `shoprec build` wrote), times each phase without
+  /// parsing, and checks the results equal the stored ones. Off by default: run with
+  /// `SHOPREC_BUILD_PERF_SNAPSHOT=/tmp/big/shop.shoprec swift test -c release
+  /// -Xswiftc -enable-testing --filter SnapshotBuilderPerformance`.
+  @Test(.enabled(if: snapshotPath != nil, "set SHOPREC_BUILD_PERF_SNAPSHOT to run"))
+  func rederiveStoredSnapshot() throws {
+    let path = try #require(Self.snapshotPath)
+    let clock = ContinuousClock()
+    var stored: Snapshot?
+    let loadTime = try clock.measure { stored = try SnapshotFileReader.load(path: path) }
+    let snapshot = try #require(stored)
+    print("loaded \(path) in \(loadTime)")
+    var options = SnapshotBuildOptions()
+    options.builtAt = 0
+    var phaseStart: [BuildProgress.Phase: ContinuousClock.Instant] = [:]
+    let report: (BuildProgress) -> Void = { event in
+      if phaseStart[event.phase] == nil { phaseStart[event.phase] = clock.now }
+      if event.done >= event.total, let start = phaseStart[event.phase] {
+        print("  \(event.phase.rawValue): \(clock.now - start)")
+      }
+    }
+    let catalog = snapshot.catalog
+    var popularity: Popularity?
+    let popularityTime = clock.measure {
+      popularity = PopularityBuilder.build(
+        orders: snapshot.orders,
+        productCount: catalog.count,
+        halfLifeDays: options.popularityHalfLifeDays
+      )
+    }
+    print("  popularity: \(popularityTime)")
+    #expect(popularity == snapshot.popularity)
+    let coPurchase = CoPurchaseBuilder.build(
+      orders: snapshot.orders,
+      productCount: catalog.count,
+      productCategory: catalog.category,
+      categoryCount: snapshot.categories.count,
+      options: options,
+      progress: report
+    )
+    #expect(coPurchase.together == snapshot.coPurchase.together)
+    #expect(coPurchase.later == snapshot.coPurchase.later)
+    #expect(coPurchase.categoryFollowUps == snapshot.coPurchase.categoryFollowUps)
+    var lists: (subtreeProducts: CompressedRows<ProductIndex>, subtreeSales: ScoredRows)?
+    let listsTime = clock.measure {
+      lists = CategoryListsBuilder.build(
+        parent: snapshot.categories.parent,
+        catalog: catalog,
+        popularity: snapshot.popularity
+      )
+    }
+    print("  category lists: \(listsTime)")
+    #expect(lists?.subtreeProducts == snapshot.categories.subtreeProducts)
+    #expect(lists?.subtreeSales == snapshot.categories.subtreeSales)
+    let precomputed = PrecomputedListsBuilder.build(
+      catalog: catalog,
+      categories: snapshot.categories,
+      links: snapshot.links,
+      coPurchase: snapshot.coPurchase,
+      popularity: snapshot.popularity,
+      options: options,
+      progress: report
+    )
+    #expect(precomputed.similar == snapshot.lists.similar)
+    #expect(precomputed.accessories == snapshot.lists.accessories)
+    #expect(precomputed.replacements == snapshot.lists.replacements)
+  }
 }
 
 /// Synthetic catalogs and order logs: Zipf-like popularity, baskets of 1–10.

@@ -8,8 +8,9 @@ struct ListContext {
   let popularity: Popularity
   let features: ProductFeatures
   let listLength: Int
-  /// ln(1 + highest popularity score), for normalising popularity to [0, 1].
-  let logMaxPopularity: Double
+  /// Popularity of each product as ln(1 + score) / ln(1 + max score), in [0, 1] (0 for all
+  /// when no product has a score).
+  let normalisedPopularity: [Double]
 
   /// Whether `a` and `b` are variants of one item (same item group).
   @inline(__always)
@@ -53,11 +54,11 @@ struct ListContext {
     return score
   }
 
-  /// Popularity of `product` as ln(1 + score) / ln(1 + max score), in [0, 1].
-  @inline(__always)
-  func normalisedPopularity(_ product: Int) -> Double {
-    guard self.logMaxPopularity > 0 else { return 0 }
-    return log1pDouble(Double(self.popularity.score[product])) / self.logMaxPopularity
+  /// ln(1 + score) / ln(1 + max score) of every product, in [0, 1].
+  static func normalisedPopularity(_ popularity: Popularity) -> [Double] {
+    let logMax = log1pDouble(Double(popularity.score.max() ?? 0))
+    guard logMax > 0 else { return [Double](repeating: 0, count: popularity.score.count) }
+    return popularity.score.map { log1pDouble(Double($0)) / logMax }
   }
 }
 

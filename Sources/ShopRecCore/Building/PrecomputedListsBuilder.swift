@@ -31,7 +31,7 @@ public enum PrecomputedListsBuilder {
       popularity: popularity,
       features: features,
       listLength: max(0, options.listLength),
-      logMaxPopularity: log1p(Double(popularity.score.max() ?? 0))
+      normalisedPopularity: ListContext.normalisedPopularity(popularity)
     )
     let similar = SimilarListBuilder.build(context: context) {
       progress(BuildProgress(phase: .similar, done: $0, total: $1))

@@ -15,6 +15,8 @@ enum SimilarListBuilder {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
+      order: context.features.rowOrder,
+      withReasons: true,
       makeScratch: { TieredListScratch(productCount: count) },
       progress: progress
     ) { product, scratch, chunk in
@@ -25,9 +27,7 @@ enum SimilarListBuilder {
       forEachCategoryCandidate(context: context, product: product, category: Int(category)) {
         candidate in
         guard scratch.claim(candidate), eligible(context, product, candidate) else { return }
-        scratch.candidates.append(
-          (Int32(candidate), context.attributeSimilarity(product, candidate))
-        )
+        scratch.add(Int32(candidate), context.attributeSimilarity(product, candidate))
       }
       scratch.finishTier(tier: 0, tierCount: 2, reason: .sameCategory)
       if !scratch.isFull {
@@ -38,11 +38,11 @@ enum SimilarListBuilder {
           let c = Int(candidate)
           guard scratch.claim(c), eligible(context, product, c) else { continue }
           let similarity = context.attributeSimilarity(product, c)
-          if similarity > 0 { scratch.candidates.append((candidate, similarity)) }
+          if similarity > 0 { scratch.add(candidate, similarity) }
         }
         scratch.finishTier(tier: 1, tierCount: 2, reason: .similarAttributes)
       }
-      scratch.emit(into: chunk)
+      scratch.emit(into: &chunk)
     }
     return RankedRows(rows: result.rows, reasons: result.reasons)
   }
