@@ -15,21 +15,19 @@ public enum CoPurchaseBuilder {
     let neighbours = max(0, options.neighbours)
     let window = Int64(max(0, options.laterWindowDays)) * 86_400
     let timeline = PairTimeline(orders: orders, scope: scope)
-    var products: TimelineItems? = TimelineItems(
+    var products: ItemTimeline? = ItemTimeline(
       timeline: timeline,
       orderItems: orders.orderLines,
       itemCount: productCount
     )
     let together = TogetherNeighbours.build(
-      timeline: timeline,
-      items: products!,
+      timeline: products!,
       scope: scope,
       minSupport: minSupport,
       neighbours: neighbours
     ) { progress(BuildProgress(phase: .together, done: $0, total: $1)) }
     let later = FollowUpNeighbours.build(
-      timeline: timeline,
-      items: products!,
+      timeline: products!,
       scope: scope,
       windowSeconds: window,
       includeSameOrder: false,
@@ -44,8 +42,7 @@ public enum CoPurchaseBuilder {
       categoryCount: categoryCount
     )
     let followUps = FollowUpNeighbours.build(
-      timeline: timeline,
-      items: categories,
+      timeline: categories,
       scope: scope,
       windowSeconds: window,
       includeSameOrder: true,
@@ -62,7 +59,7 @@ public enum CoPurchaseBuilder {
     orders: OrderHistory,
     productCategory: [CategoryIndex],
     categoryCount: Int
-  ) -> TimelineItems {
+  ) -> ItemTimeline {
     let slotCount = timeline.slotCount
     let slotItemStart = BuildBuffer<Int32>(repeating: 0, count: slotCount + 1)
     var upperBound = 0
@@ -97,7 +94,7 @@ public enum CoPurchaseBuilder {
         }
       }
     }
-    return TimelineItems(
+    return ItemTimeline(
       timeline: timeline,
       slotItemStart: slotItemStart,
       slotItems: slotItems,

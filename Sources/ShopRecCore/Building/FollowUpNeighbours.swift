@@ -8,13 +8,12 @@
 ///
 /// For each `a` (in parallel), the walk visits each customer of `a` once: for every slot with
 /// `a` it reads the customer's following slots inside the window (consecutive memory in the
-/// ``PairTimeline``), resuming where the previous slot's walk stopped, and counts each item
+/// ``ItemTimeline``), resuming where the previous slot's walk stopped, and counts each item
 /// once per customer with a visit stamp.
 enum FollowUpNeighbours {
-  /// The follow-up rows of `items`.
+  /// The follow-up rows of `timeline`.
   static func build(
-    timeline: PairTimeline,
-    items: TimelineItems,
+    timeline: ItemTimeline,
     scope: PairCountingScope,
     windowSeconds: Int64,
     includeSameOrder: Bool,
@@ -22,45 +21,50 @@ enum FollowUpNeighbours {
     neighbours: Int,
     progress: (Int, Int) -> Void
   ) -> ScoredRows {
-    let itemCount = items.itemCount
+    let itemCount = timeline.itemCount
     let total = Double(scope.customerCount)
-    let slotTime = timeline.time.base
-    let customerEnd = timeline.customerEnd.base
-    let slotItemStart = items.slotItemStart.base
-    let slotItems = items.slotItems.base
-    let itemSlotStart = items.itemSlotStart.base
-    let itemSlots = items.itemSlots.base
-    let itemCustomers = items.itemCustomers.base
-    return withExtendedLifetime((timeline, items)) {
+    let headerWords = timeline.headerWords
+    let words = timeline.words.base
+    let itemSlotStart = timeline.itemSlotStart.base
+    let itemSlots = timeline.itemSlots.base
+    let labelOf = timeline.label.base
+    let itemOf = timeline.item.base
+    let labelCustomers = timeline.labelCustomers.base
+    return withExtendedLifetime(timeline) {
       ParallelRows.build(
         rowCount: itemCount,
         makeScratch: { PairCounter(itemCount: itemCount, weighted: false, limit: neighbours) },
         progress: progress
       ) { a, counter, chunk in
-        guard Int(itemCustomers[a]) >= minSupport else { return }
+        let labelA = labelOf[a]
+        guard Int(labelCustomers[Int(labelA)]) >= minSupport else { return }
         let marks = counter.marks.base
         let touched = counter.touched.base
         var touchedCount = 0
-        let self32 = Int32(a)
         var k = Int(itemSlotStart[a])
         let end = Int(itemSlotStart[a + 1])
         while k < end {
           let visit = counter.nextVisit()
-          let historyEnd = Int(customerEnd[Int(itemSlots[k])])
+          let historyEnd = Int(words[Int(itemSlots[k]) + 1])
           var walked = 0
           // Every slot of `a` of this customer, oldest first.
           while k < end, Int(itemSlots[k]) < historyEnd {
             let slotA = Int(itemSlots[k])
-            let timeA = slotTime[slotA]
-            var next = max(walked, includeSameOrder ? slotA : slotA + 1)
+            let timeA = ItemTimeline.time(words, slotA)
+            var next = max(
+              walked,
+              includeSameOrder ? slotA : slotA + headerWords + Int(words[slotA])
+            )
             while next < historyEnd {
-              let time = slotTime[next]
+              let time = ItemTimeline.time(words, next)
               if time - timeA > windowSeconds { break }
+              let items = next + headerWords
+              let itemsEnd = items + Int(words[next])
               if includeSameOrder || time > timeA {
-                for position in Int(slotItemStart[next]) ..< Int(slotItemStart[next + 1]) {
-                  let b = slotItems[position]
+                for position in items ..< itemsEnd {
+                  let b = words[position]
                   let j = Int(b)
-                  if marks[j].stamp == visit || b == self32 { continue }
+                  if marks[j].stamp == visit || b == labelA { continue }
                   marks[j].stamp = visit
                   if marks[j].count == 0 {
                     touched[touchedCount] = b
@@ -69,20 +73,20 @@ enum FollowUpNeighbours {
                   marks[j].count += 1
                 }
               }
-              next += 1
+              next = itemsEnd
             }
             walked = next
             k += 1
           }
         }
         counter.touchedCount = touchedCount
-        let countA = Double(itemCustomers[a])
-        counter.emitBest(into: &chunk) { j, support, _ in
+        let countA = Double(labelCustomers[Int(labelA)])
+        counter.emitBest(into: &chunk, item: itemOf) { j, support, _ in
           guard Int(support) >= minSupport else { return nil }
           let llr = LogLikelihood.positiveAssociation(
             both: Double(support),
             countA: countA,
-            countB: Double(itemCustomers[j]),
+            countB: Double(labelCustomers[j]),
             total: total
           )
           return llr > 0 ? llr : nil

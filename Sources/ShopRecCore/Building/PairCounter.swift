@@ -39,18 +39,19 @@ struct PairCounter {
     return self.visit
   }
 
-  /// Offers the touched items to the selector (scored by `score(item, count)`, skipped when it
-  /// returns nil), resets their counts and weights, and appends the best to `chunk`.
+  /// Offers the touched labels to the selector (scored by `score(label, count, weight)`,
+  /// skipped when it returns nil) as their items `item[label]`, resets their counts and
+  /// weights, and appends the best to `chunk`.
   @inline(__always)
   mutating func emitBest(
     into chunk: inout RowChunk,
-    score: (_ item: Int, _ count: Int32, _ weight: Double) -> Double?
+    item: UnsafeMutablePointer<Int32>,
+    score: (_ label: Int, _ count: Int32, _ weight: Double) -> Double?
   ) {
     let marks = self.marks.base
     let weights = self.weights.count > 0 ? self.weights.base : nil
     for k in 0 ..< self.touchedCount {
-      let item = self.touched[k]
-      let j = Int(item)
+      let j = Int(self.touched[k])
       let count = marks[j].count
       marks[j].count = 0
       var weight = 0.0
@@ -59,7 +60,7 @@ struct PairCounter {
         weights[j] = 0
       }
       guard let llr = score(j, count, weight) else { continue }
-      self.selector.offer(ScoredCandidate(score: llr, support: Double(count), target: item))
+      self.selector.offer(ScoredCandidate(score: llr, support: Double(count), target: item[j]))
     }
     self.touchedCount = 0
     self.selector.drainBestFirst(into: &self.best)

@@ -1,29 +1,30 @@
 /// `together`: products bought in the same orders more often than chance, scored by the
 /// log-likelihood ratio over orders (see docs/recommendations.md).
 ///
-/// For each product `a` (in parallel), the slots containing `a` are gathered into a dense
-/// per-worker count array with a touched list; each touched `b` with enough support and
+/// For each product `a` (in parallel), the items of the slots containing `a` are counted into a
+/// dense per-worker array with a touched list; each touched `b` with enough support and
 /// positive association is scored and the best `neighbours` are kept.
 enum TogetherNeighbours {
-  /// The `together` rows of `items` (items are products).
+  /// The `together` rows of `timeline` (items are products).
   static func build(
-    timeline: PairTimeline,
-    items: TimelineItems,
+    timeline: ItemTimeline,
     scope: PairCountingScope,
     minSupport: Int,
     neighbours: Int,
     progress: (Int, Int) -> Void
   ) -> ScoredRows {
-    let itemCount = items.itemCount
+    let itemCount = timeline.itemCount
     let weighted = scope.isWeighted
     let total = weighted ? scope.totalWeight : Double(scope.orderCount)
-    let slotWeight = timeline.weight.base
-    let slotItemStart = items.slotItemStart.base
-    let slotItems = items.slotItems.base
-    let itemSlotStart = items.itemSlotStart.base
-    let itemSlots = items.itemSlots.base
-    let itemWeight = items.itemWeight.base
-    return withExtendedLifetime((timeline, items)) {
+    let headerWords = timeline.headerWords
+    let words = timeline.words.base
+    let itemSlotStart = timeline.itemSlotStart.base
+    let itemSlots = timeline.itemSlots.base
+    let labelOf = timeline.label.base
+    let itemOf = timeline.item.base
+    let labelSlots = timeline.labelSlots.base
+    let labelWeight = timeline.labelWeight.base
+    return withExtendedLifetime(timeline) {
       ParallelRows.build(
         rowCount: itemCount,
         makeScratch: { PairCounter(itemCount: itemCount, weighted: weighted, limit: neighbours) },
@@ -36,13 +37,14 @@ enum TogetherNeighbours {
         let weights = counter.weights.base
         let touched = counter.touched.base
         var touchedCount = 0
-        let self32 = Int32(a)
+        let labelA = labelOf[a]
         for k in first ..< end {
-          let slot = Int(itemSlots[k])
-          let w = weighted ? slotWeight[slot] : 1
-          for position in Int(slotItemStart[slot]) ..< Int(slotItemStart[slot + 1]) {
-            let b = slotItems[position]
-            if b == self32 { continue }
+          let offset = Int(itemSlots[k])
+          let w = weighted ? ItemTimeline.weight(words, offset) : 1
+          let items = offset + headerWords
+          for position in items ..< items + Int(words[offset]) {
+            let b = words[position]
+            if b == labelA { continue }
             let j = Int(b)
             if marks[j].count == 0 {
               touched[touchedCount] = b
@@ -53,15 +55,13 @@ enum TogetherNeighbours {
           }
         }
         counter.touchedCount = touchedCount
-        let countA = weighted ? itemWeight[a] : Double(end - first)
-        counter.emitBest(into: &chunk) { j, support, weight in
+        let countA = weighted ? labelWeight[Int(labelA)] : Double(end - first)
+        counter.emitBest(into: &chunk, item: itemOf) { j, support, weight in
           guard Int(support) >= minSupport else { return nil }
-          let countB =
-            weighted ? itemWeight[j] : Double(itemSlotStart[j + 1] &- itemSlotStart[j])
           let llr = LogLikelihood.positiveAssociation(
             both: weighted ? weight : Double(support),
             countA: countA,
-            countB: countB,
+            countB: weighted ? labelWeight[j] : Double(labelSlots[j]),
             total: total
           )
           return llr > 0 ? llr : nil
