@@ -49,6 +49,57 @@ import Darwin
     #expect(built.snapshot.catalog.count == productCount)
   }
 
+  static let inputDirectory = getenv("SHOPREC_BUILD_PERF_INPUT").map { String(cString: $0) }
+
+  /// Process CPU time (all threads), in seconds.
+  static func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
+  /// Reads and builds the files `shoprec generate` wrote (categories, products, links, orders
+  /// CSV) like `shoprec build` does, without writing, printing wall and CPU time per step.
+  /// Off by default: `SHOPREC_BUILD_PERF_INPUT=/tmp/big swift test -c release
+  /// -Xswiftc -enable-testing --filter SnapshotBuilderPerformance`.
+  @Test(.enabled(if: inputDirectory != nil, "set SHOPREC_BUILD_PERF_INPUT to run"))
+  func buildGeneratedFiles() throws {
+    let directory = try #require(Self.inputDirectory)
+    let clock = ContinuousClock()
+    var wallStart = clock.now
+    var cpuStart = Self.cpuSeconds()
+    func lap(_ what: String) {
+      let wall = clock.now - wallStart
+      let cpu = Self.cpuSeconds() - cpuStart
+      print("  \(what): \(wall), cpu \((cpu * 100).rounded() / 100) s")
+      wallStart = clock.now
+      cpuStart = Self.cpuSeconds()
+    }
+    var catalog = CatalogInput()
+    for name in ["categories", "products", "links"] {
+      _ = try CatalogFeedReader.read(path: "\(directory)/\(name).csv", into: &catalog)
+      lap("read \(name).csv")
+    }
+    var orders = OrderLog()
+    try OrdersCSVReader.read(path: "\(directory)/orders.csv", into: &orders)
+    lap("read orders.csv (\(orders.lineCount) lines)")
+    var options = SnapshotBuildOptions()
+    options.builtAt = 0
+    var current: BuildProgress.Phase?
+    let result = try SnapshotBuilder(options: options).build(
+      catalogs: [catalog],
+      orders: orders
+    ) { event in
+      if event.phase != current {
+        if let current { lap("\(current.rawValue)") }
+        current = event.phase
+      }
+    }
+    lap("finishing")
+    print("  \(result.summary.orderLines) order lines, \(result.summary.products) products")
+    #expect(result.summary.orderLines > 0)
+  }
+
   static let snapshotPath = getenv("SHOPREC_BUILD_PERF_SNAPSHOT").map { String(cString: $0) }
 
   /// Re-derives the co-purchase matrix, category lists and precomputed lists of a stored
@@ -66,11 +117,12 @@ import Darwin
     print("loaded \(path) in \(loadTime)")
     var options = SnapshotBuildOptions()
     options.builtAt = 0
-    var phaseStart: [BuildProgress.Phase: ContinuousClock.Instant] = [:]
+    var phaseStart: [BuildProgress.Phase: (wall: ContinuousClock.Instant, cpu: Double)] = [:]
     let report: (BuildProgress) -> Void = { event in
-      if phaseStart[event.phase] == nil { phaseStart[event.phase] = clock.now }
+      if phaseStart[event.phase] == nil { phaseStart[event.phase] = (clock.now, Self.cpuSeconds()) }
       if event.done >= event.total, let start = phaseStart[event.phase] {
-        print("  \(event.phase.rawValue): \(clock.now - start)")
+        let cpu = ((Self.cpuSeconds() - start.cpu) * 100).rounded() / 100
+        print("  \(event.phase.rawValue): \(clock.now - start.wall), cpu \(cpu) s")
       }
     }
     let catalog = snapshot.catalog

@@ -13,6 +13,10 @@ final class BuildBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
   /// `count` copies of `value`.
   init(repeating value: Element, count: Int) {
     self.base = UnsafeMutablePointer<Element>.allocate(capacity: max(1, count))
+    MemoryAdvice.preferHugePages(
+      UnsafeMutableRawPointer(self.base),
+      byteCount: count * MemoryLayout<Element>.stride
+    )
     self.base.initialize(repeating: value, count: count)
     self.count = count
   }
@@ -21,6 +25,10 @@ final class BuildBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
   init(_ elements: [Element]) {
     self.count = elements.count
     self.base = UnsafeMutablePointer<Element>.allocate(capacity: max(1, elements.count))
+    MemoryAdvice.preferHugePages(
+      UnsafeMutableRawPointer(self.base),
+      byteCount: elements.count * MemoryLayout<Element>.stride
+    )
     elements.withUnsafeBufferPointer { source in
       if let start = source.baseAddress { self.base.initialize(from: start, count: source.count) }
     }

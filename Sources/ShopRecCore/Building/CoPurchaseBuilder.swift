@@ -10,6 +10,8 @@ public enum CoPurchaseBuilder {
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
   ) -> CoPurchaseMatrix {
+    // Each phase starts before its preparation, so its time includes it.
+    if productCount > 0 { progress(BuildProgress(phase: .together, done: 0, total: productCount)) }
     let scope = PairCountingScope(orders: orders, options: options)
     let minSupport = options.effectiveMinPairSupport(pairOrderCount: scope.orderCount)
     let neighbours = max(0, options.neighbours)
@@ -35,6 +37,9 @@ public enum CoPurchaseBuilder {
       neighbours: neighbours
     ) { progress(BuildProgress(phase: .later, done: $0, total: $1)) }
     products = nil
+    if categoryCount > 0 {
+      progress(BuildProgress(phase: .categoryFollowUps, done: 0, total: categoryCount))
+    }
     let categories = orderCategories(
       timeline: timeline,
       orders: orders,

@@ -11,9 +11,9 @@ extension ParallelRows {
     let total = chunks.reduce(0) { $0 + $1.targets.count }
     precondition(total <= Int(Int32.max), "more than 2^31 entries in one row set")
     var offsets = [Int32](repeating: 0, count: rowCount + 1)
-    var targets = [Int32](repeating: 0, count: total)
-    var scores = [Float](repeating: 0, count: total)
-    var reasons = [UInt8](repeating: 0, count: withReasons ? total : 0)
+    var targets = [Int32](hugePagesRepeating: 0, count: total)
+    var scores = [Float](hugePagesRepeating: 0, count: total)
+    var reasons = [UInt8](hugePagesRepeating: 0, count: withReasons ? total : 0)
     guard let order else {
       var running = 0
       var row = 0

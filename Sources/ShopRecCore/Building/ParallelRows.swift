@@ -34,7 +34,7 @@ enum ParallelRows {
   /// Builds `rowCount` rows. `makeScratch` is called once per worker; `fill(row, &scratch,
   /// &chunk)` appends the entries of `row` to `chunk` (with reasons when `withReasons`) and
   /// may use `scratch` freely, but must leave it reusable. `progress(done, total)` runs on the
-  /// calling thread between waves.
+  /// calling thread between waves and once more after the join.
   static func build<Scratch>(
     rowCount: Int,
     order: [Int32]? = nil,
@@ -58,7 +58,7 @@ enum ParallelRows {
       chunks.deallocate()
     }
     let rowOrder = order ?? []
-    progress(0, rowCount)
+    if rowCount > 0 { progress(0, rowCount) }
     withoutActuallyEscaping(fill) { fill in
       rowOrder.withUnsafeBufferPointer { rowOrder in
         let job = ParallelRowsJob(
@@ -83,17 +83,20 @@ enum ParallelRows {
               job.run(block: block, worker: worker)
             }
           }
-          progress(min(rowCount, end * blockSize), rowCount)
+          // The last report comes after the join, so the phase's time includes it.
+          if end * blockSize < rowCount { progress(end * blockSize, rowCount) }
         }
       }
     }
-    return join(
+    let result = join(
       UnsafeMutableBufferPointer(start: chunks, count: blockCount),
       rowCount: rowCount,
       order: order,
       blockSize: blockSize,
       withReasons: withReasons
     )
+    progress(rowCount, rowCount)
+    return result
   }
 }
 

@@ -17,6 +17,7 @@ public enum PrecomputedListsBuilder {
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
   ) -> PrecomputedLists {
+    if catalog.count > 0 { progress(BuildProgress(phase: .similar, done: 0, total: catalog.count)) }
     let features = ProductFeatures(
       catalog: catalog,
       categoryCount: categories.count,

@@ -94,7 +94,16 @@ struct ByteInterner {
   private mutating func grow() {
     let capacity = self.slots.count * 2
     let mask = capacity - 1
-    var grown = [Slot](repeating: Slot(word: 0, meta: 0, index: 0), count: capacity)
+    var grown = [Slot](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        MemoryAdvice.preferHugePages(
+          UnsafeMutableRawPointer(base),
+          byteCount: capacity * MemoryLayout<Slot>.stride
+        )
+        base.initialize(repeating: Slot(word: 0, meta: 0, index: 0), count: capacity)
+      }
+      initialized = capacity
+    }
     for slot in self.slots where slot.meta != 0 {
       var position = Int(truncatingIfNeeded: self.keyHashes[Int(slot.index)]) & mask
       while grown[position].meta != 0 { position = (position + 1) & mask }
