@@ -57,8 +57,8 @@ enum AccessoryListBuilder {
   /// Whether `a` and `b` are in different categories (or either has none).
   @inline(__always)
   static func otherCategory(_ context: ListContext, _ a: Int, _ b: Int) -> Bool {
-    let ca = context.catalog.category[a]
-    return ca < 0 || ca != context.catalog.category[b]
+    let category = context.columns.category.base
+    return category[a] < 0 || category[a] != category[b]
   }
 
   static func addNeighbours(
@@ -105,7 +105,7 @@ enum AccessoryListBuilder {
         let t = Int(target)
         guard scratch.claim(t), SimilarListBuilder.eligible(context, product, t) else { continue }
         taken += 1
-        var strength = 0.6 * relevance + 0.25 * context.normalisedPopularity[t]
+        var strength = 0.6 * relevance + 0.25 * context.columns.normalisedPopularity[t]
         if context.sameBrand(product, t) { strength += 0.15 }
         scratch.add(target, strength)
       }

@@ -11,6 +11,9 @@
 /// ``ItemTimeline``), resuming where the previous slot's walk stopped, and counts each item
 /// once per customer with a visit stamp.
 enum FollowUpNeighbours {
+  /// How many slots of `a` ahead the walk touches.
+  static let lookAhead = 6
+
   /// The follow-up rows of `timeline`.
   static func build(
     timeline: ItemTimeline,
@@ -43,8 +46,11 @@ enum FollowUpNeighbours {
         var touchedCount = 0
         var k = Int(itemSlotStart[a])
         let end = Int(itemSlotStart[a + 1])
+        var ahead: Int32 = 0
         while k < end {
           let visit = counter.nextVisit()
+          // Touch a slot a few customers ahead so its cache miss overlaps this walk.
+          if k + lookAhead < end { ahead &+= words[Int(itemSlots[k + lookAhead]) + 1] }
           let historyEnd = Int(words[Int(itemSlots[k]) + 1])
           var walked = 0
           // Every slot of `a` of this customer, oldest first.
@@ -80,6 +86,7 @@ enum FollowUpNeighbours {
           }
         }
         counter.touchedCount = touchedCount
+        counter.sink &+= ahead
         let countA = Double(labelCustomers[Int(labelA)])
         counter.emitBest(into: &chunk, item: itemOf) { j, support, _ in
           guard Int(support) >= minSupport else { return nil }

@@ -18,6 +18,8 @@ struct PairCounter {
   let touched: BuildBuffer<Int32>
   var touchedCount = 0
   var visit: UInt32 = 0
+  /// Where look-ahead loads land, so they are not optimised away.
+  var sink: Int32 = 0
   var selector: TopKSelector
   var best: [ScoredCandidate] = []
 
@@ -42,11 +44,14 @@ struct PairCounter {
   /// Offers the touched labels to the selector (scored by `score(label, count, weight)`,
   /// skipped when it returns nil) as their items `item[label]`, resets their counts and
   /// weights, and appends the best to `chunk`.
+  /// `finish` may rework the selected neighbours (best first, targets are items) before they
+  /// are appended, e.g. to rescore and re-sort them.
   @inline(__always)
   mutating func emitBest(
     into chunk: inout RowChunk,
     item: UnsafeMutablePointer<Int32>,
-    score: (_ label: Int, _ count: Int32, _ weight: Double) -> Double?
+    score: (_ label: Int, _ count: Int32, _ weight: Double) -> Double?,
+    finish: (inout [ScoredCandidate]) -> Void = { _ in }
   ) {
     let marks = self.marks.base
     let weights = self.weights.count > 0 ? self.weights.base : nil
@@ -64,6 +69,7 @@ struct PairCounter {
     }
     self.touchedCount = 0
     self.selector.drainBestFirst(into: &self.best)
+    finish(&self.best)
     for candidate in self.best { chunk.append(candidate.target, Float(candidate.score)) }
   }
 }

@@ -23,6 +23,7 @@ public enum PrecomputedListsBuilder {
       categoryCount: categories.count,
       popularity: popularity
     )
+    let normalisedPopularity = ListContext.normalisedPopularity(popularity)
     let context = ListContext(
       catalog: catalog,
       parent: categories.parent,
@@ -32,7 +33,12 @@ public enum PrecomputedListsBuilder {
       popularity: popularity,
       features: features,
       listLength: max(0, options.listLength),
-      normalisedPopularity: ListContext.normalisedPopularity(popularity)
+      normalisedPopularity: normalisedPopularity,
+      columns: ProductColumns(
+        catalog: catalog,
+        features: features,
+        normalisedPopularity: normalisedPopularity
+      )
     )
     let similar = SimilarListBuilder.build(context: context) {
       progress(BuildProgress(phase: .similar, done: $0, total: $1))

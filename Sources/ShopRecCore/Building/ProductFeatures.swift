@@ -165,20 +165,26 @@ struct ProductFeatures {
   /// |a ∩ b| / |a ∪ b| of two sorted unique rows (0 when both are empty).
   @inline(__always)
   static func jaccard<T: Comparable>(_ a: ArraySlice<T>, _ b: ArraySlice<T>) -> Double {
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in Self.jaccard(a, b) } }
+  }
+
+  /// ``jaccard(_:_:)`` of two sorted unique buffers.
+  @inline(__always)
+  static func jaccard<T: Comparable>(
+    _ a: UnsafeBufferPointer<T>,
+    _ b: UnsafeBufferPointer<T>
+  ) -> Double {
     if a.isEmpty || b.isEmpty { return 0 }
-    var i = a.startIndex
-    var j = b.startIndex
+    // A branch-free merge: the comparisons are unpredictable.
+    var i = 0
+    var j = 0
     var shared = 0
-    while i < a.endIndex && j < b.endIndex {
-      if a[i] == b[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
+    while i < a.count && j < b.count {
+      let x = a[i]
+      let y = b[j]
+      shared &+= x == y ? 1 : 0
+      i &+= x <= y ? 1 : 0
+      j &+= y <= x ? 1 : 0
     }
     return Double(shared) / Double(a.count + b.count - shared)
   }

@@ -48,7 +48,7 @@ enum ReplacementListBuilder {
     var score = 0.5 * context.priceCloseness(product, candidate)
     if context.sameBrand(product, candidate) { score += 0.2 }
     score += 0.2 * context.sharedParams(product, candidate)
-    if context.catalog.introducedDay[candidate] >= context.catalog.introducedDay[product] {
+    if context.columns.introducedDay[candidate] >= context.columns.introducedDay[product] {
       score += 0.1
     }
     return score
@@ -73,7 +73,7 @@ enum ReplacementListBuilder {
       for next in successors[current] where !visited.contains(next) {
         visited.insert(next)
         let n = Int(next)
-        if context.features.buyable[n] {
+        if context.buyable(n) {
           if !context.sameGroup(product, n) && scratch.claim(n) {
             scratch.add(next, 0)
           }

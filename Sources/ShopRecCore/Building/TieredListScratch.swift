@@ -27,6 +27,8 @@ struct TieredListScratch {
   /// Accepted entries of the row.
   private(set) var entries: [(target: Int32, score: Float, reason: UInt8)] = []
   private var limit = 0
+  /// The title words of the row's product (similar lists).
+  var words = WordSet()
 
   init(productCount: Int) {
     self.taken = BuildBuffer(repeating: 0, count: productCount)
