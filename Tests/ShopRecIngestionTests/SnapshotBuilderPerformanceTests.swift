@@ -83,6 +83,7 @@ import Darwin
     var orders = OrderLog()
     try OrdersCSVReader.read(path: "\(directory)/orders.csv", into: &orders)
     lap("read orders.csv (\(orders.lineCount) lines)")
+    if getenv("SHOPREC_BUILD_PERF_READ_ONLY") != nil { return }
     var options = SnapshotBuildOptions()
     options.builtAt = 0
     var current: BuildProgress.Phase?
