@@ -24,7 +24,7 @@ import Testing
     #expect(issue.severity == .rejected)
   }
 
-  @Test func badPricesAreRejectedAndBadSalesDropped() throws {
+  @Test func negativePricesAreRejectedZeroPricesKeptAndBadSalesDropped() throws {
     let input = catalogInput([
       product("ok", price: 100),
       product("zero", price: 0, line: 2),
@@ -34,9 +34,12 @@ import Testing
     ])
     let result = try buildSnapshot([input]) { $0.maxRejectedShare = 0.5 }
     let catalog = result.snapshot.catalog
-    #expect(catalog.productIDs.table.strings == ["ok", "sale", "good-sale"])
-    #expect(catalog.salePrice == [0, 0, 80])
-    #expect(result.issues.filter { $0.field == "price" }.map(\.location.line) == [2, 3])
+    #expect(catalog.productIDs.table.strings == ["ok", "zero", "sale", "good-sale"])
+    #expect(catalog.regularPrice == [100, 0, 100, 100])
+    #expect(catalog.salePrice == [0, 0, 0, 80])
+    let priceIssues = result.issues.filter { $0.field == "price" }
+    #expect(priceIssues.map(\.location.line) == [2, 3])
+    #expect(priceIssues.map(\.severity) == [.corrected, .rejected])
     #expect(result.issues.contains { $0.field == "salePrice" && $0.severity == .corrected })
   }
 

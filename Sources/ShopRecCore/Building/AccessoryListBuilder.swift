@@ -20,16 +20,18 @@ enum AccessoryListBuilder {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
+      order: context.features.rowOrder,
+      withReasons: true,
       makeScratch: { TieredListScratch(productCount: count) },
       progress: progress
     ) { product, scratch, chunk in
       scratch.begin(product: product, limit: context.listLength)
-      addLinks(context.links.accessories[product], context, product, scratch, 0, .accessoryLink)
-      addLinks(context.links.compatible[product], context, product, scratch, 1, .compatibleLink)
-      addNeighbours(context.coPurchase.later, context, product, scratch, 2, .boughtLater)
-      addNeighbours(context.coPurchase.together, context, product, scratch, 3, .coPurchased)
-      addCategoryAccessories(context, product, scratch)
-      scratch.emit(into: chunk)
+      addLinks(context.links.accessories[product], context, product, &scratch, 0, .accessoryLink)
+      addLinks(context.links.compatible[product], context, product, &scratch, 1, .compatibleLink)
+      addNeighbours(context.coPurchase.later, context, product, &scratch, 2, .boughtLater)
+      addNeighbours(context.coPurchase.together, context, product, &scratch, 3, .coPurchased)
+      addCategoryAccessories(context, product, &scratch)
+      scratch.emit(into: &chunk)
     }
     return RankedRows(rows: result.rows, reasons: result.reasons)
   }
@@ -38,7 +40,7 @@ enum AccessoryListBuilder {
     _ linked: ArraySlice<ProductIndex>,
     _ context: ListContext,
     _ product: Int,
-    _ scratch: TieredListScratch,
+    _ scratch: inout TieredListScratch,
     _ tier: Int,
     _ reason: ReasonCode
   ) {
@@ -47,7 +49,7 @@ enum AccessoryListBuilder {
     for target in linked {
       let t = Int(target)
       guard scratch.claim(t), SimilarListBuilder.eligible(context, product, t) else { continue }
-      scratch.candidates.append((target, 1))
+      scratch.add(target, 1)
     }
     scratch.finishTier(tier: tier, tierCount: tierCount, reason: reason, keepOrder: true)
   }
@@ -55,15 +57,15 @@ enum AccessoryListBuilder {
   /// Whether `a` and `b` are in different categories (or either has none).
   @inline(__always)
   static func otherCategory(_ context: ListContext, _ a: Int, _ b: Int) -> Bool {
-    let ca = context.catalog.category[a]
-    return ca < 0 || ca != context.catalog.category[b]
+    let category = context.columns.category.base
+    return category[a] < 0 || category[a] != category[b]
   }
 
   static func addNeighbours(
     _ rows: ScoredRows,
     _ context: ListContext,
     _ product: Int,
-    _ scratch: TieredListScratch,
+    _ scratch: inout TieredListScratch,
     _ tier: Int,
     _ reason: ReasonCode
   ) {
@@ -77,7 +79,7 @@ enum AccessoryListBuilder {
       guard otherCategory(context, product, t), scratch.claim(t),
         SimilarListBuilder.eligible(context, product, t)
       else { continue }
-      scratch.candidates.append((target, best > 0 ? Double(rows.scores[slot]) / best : 0))
+      scratch.add(target, best > 0 ? Double(rows.scores[slot]) / best : 0)
     }
     scratch.finishTier(tier: tier, tierCount: tierCount, reason: reason)
   }
@@ -85,7 +87,7 @@ enum AccessoryListBuilder {
   static func addCategoryAccessories(
     _ context: ListContext,
     _ product: Int,
-    _ scratch: TieredListScratch
+    _ scratch: inout TieredListScratch
   ) {
     let category = context.catalog.category[product]
     guard category >= 0, !scratch.isFull else { return }
@@ -103,9 +105,9 @@ enum AccessoryListBuilder {
         let t = Int(target)
         guard scratch.claim(t), SimilarListBuilder.eligible(context, product, t) else { continue }
         taken += 1
-        var strength = 0.6 * relevance + 0.25 * context.normalisedPopularity(t)
+        var strength = 0.6 * relevance + 0.25 * context.columns.normalisedPopularity[t]
         if context.sameBrand(product, t) { strength += 0.15 }
-        scratch.candidates.append((target, strength))
+        scratch.add(target, strength)
       }
     }
     scratch.finishTier(tier: 4, tierCount: tierCount, reason: .categoryAccessory)

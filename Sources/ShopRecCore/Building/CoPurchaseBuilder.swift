@@ -10,26 +10,27 @@ public enum CoPurchaseBuilder {
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
   ) -> CoPurchaseMatrix {
+    // Each phase starts before its preparation, so its time includes it.
+    if productCount > 0 { progress(BuildProgress(phase: .together, done: 0, total: productCount)) }
     let scope = PairCountingScope(orders: orders, options: options)
     let minSupport = options.effectiveMinPairSupport(pairOrderCount: scope.orderCount)
     let neighbours = max(0, options.neighbours)
     let window = Int64(max(0, options.laterWindowDays)) * 86_400
-    let products = OrderItemIndex(
+    let timeline = PairTimeline(orders: orders, scope: scope)
+    var products: ItemTimeline? = ItemTimeline(
+      timeline: timeline,
       orderItems: orders.orderLines,
-      itemCount: productCount,
-      orders: orders,
-      scope: scope
+      itemCount: productCount
     )
     let together = TogetherNeighbours.build(
-      index: products,
+      timeline: products!,
       scope: scope,
       minSupport: minSupport,
       neighbours: neighbours,
       liftLevel: options.coPurchaseLiftLevel
     ) { progress(BuildProgress(phase: .together, done: $0, total: $1)) }
     let later = FollowUpNeighbours.build(
-      index: products,
-      orders: orders,
+      timeline: products!,
       scope: scope,
       windowSeconds: window,
       includeSameOrder: false,
@@ -37,15 +38,18 @@ public enum CoPurchaseBuilder {
       neighbours: neighbours,
       liftLevel: options.coPurchaseLiftLevel
     ) { progress(BuildProgress(phase: .later, done: $0, total: $1)) }
-    let categories = OrderItemIndex(
-      orderItems: orderCategories(orders: orders, productCategory: productCategory),
-      itemCount: categoryCount,
+    products = nil
+    if categoryCount > 0 {
+      progress(BuildProgress(phase: .categoryFollowUps, done: 0, total: categoryCount))
+    }
+    let categories = orderCategories(
+      timeline: timeline,
       orders: orders,
-      scope: scope
+      productCategory: productCategory,
+      categoryCount: categoryCount
     )
     let followUps = FollowUpNeighbours.build(
-      index: categories,
-      orders: orders,
+      timeline: categories,
       scope: scope,
       windowSeconds: window,
       includeSameOrder: true,
@@ -55,31 +59,53 @@ public enum CoPurchaseBuilder {
     return CoPurchaseMatrix(together: together, later: later, categoryFollowUps: followUps)
   }
 
-  /// The distinct leaf categories of each order, ascending (products without one are skipped).
+  /// The slots of `timeline` with the distinct leaf categories of their orders, ascending, as
+  /// items (products without a category are skipped).
   static func orderCategories(
+    timeline: PairTimeline,
     orders: OrderHistory,
-    productCategory: [CategoryIndex]
-  ) -> CompressedRows<Int32> {
-    var offsets = [Int32]()
-    offsets.reserveCapacity(orders.orderCount + 1)
-    offsets.append(0)
-    var values = [Int32]()
-    values.reserveCapacity(orders.orderLines.values.count)
-    for order in 0 ..< orders.orderCount {
-      let start = values.count
-      for product in orders.orderLines[order] {
-        let category = productCategory[Int(product)]
-        guard category >= 0 else { continue }
-        var seen = false
-        for i in start ..< values.count where values[i] == category {
-          seen = true
-          break
-        }
-        if !seen { values.append(category) }
-      }
-      values[start...].sort()
-      offsets.append(Int32(values.count))
+    productCategory: [CategoryIndex],
+    categoryCount: Int
+  ) -> ItemTimeline {
+    let slotCount = timeline.slotCount
+    let slotItemStart = BuildBuffer<Int32>(repeating: 0, count: slotCount + 1)
+    var upperBound = 0
+    for slot in 0 ..< slotCount {
+      upperBound += orders.orderLines.count(ofRow: Int(timeline.order[slot]))
     }
-    return CompressedRows(offsets: offsets, values: values)
+    let slotItems = BuildBuffer<Int32>(repeating: 0, count: upperBound)
+    let seen = BuildBuffer<Int32>(repeating: -1, count: categoryCount)
+    let lines = orders.orderLines
+    lines.offsets.withUnsafeBufferPointer { offsets in
+      lines.values.withUnsafeBufferPointer { products in
+        productCategory.withUnsafeBufferPointer { productCategory in
+          var k = 0
+          for slot in 0 ..< slotCount {
+            let order = Int(timeline.order[slot])
+            let start = k
+            for position in Int(offsets[order]) ..< Int(offsets[order + 1]) {
+              let category = productCategory[Int(products[position])]
+              guard category >= 0, seen[Int(category)] != Int32(slot) else { continue }
+              seen[Int(category)] = Int32(slot)
+              // Insertion into the sorted row (orders hold at most `maxBasketSize` items).
+              var i = k
+              while i > start, slotItems[i - 1] > category {
+                slotItems[i] = slotItems[i - 1]
+                i -= 1
+              }
+              slotItems[i] = category
+              k += 1
+            }
+            slotItemStart[slot + 1] = Int32(k)
+          }
+        }
+      }
+    }
+    return ItemTimeline(
+      timeline: timeline,
+      slotItemStart: slotItemStart,
+      slotItems: slotItems,
+      itemCount: categoryCount
+    )
   }
 }

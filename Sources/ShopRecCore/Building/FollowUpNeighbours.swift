@@ -5,26 +5,18 @@
 ///
 /// Used for product `later` rows (items are products) and for `categoryFollowUps` (items are
 /// leaf categories, same-order purchases included).
+///
+/// For each `a` (in parallel), the walk visits each customer of `a` once: for every slot with
+/// `a` it reads the customer's following slots inside the window (consecutive memory in the
+/// ``ItemTimeline``), resuming where the previous slot's walk stopped, and counts each item
+/// once per customer with a visit stamp.
 enum FollowUpNeighbours {
-  final class Scratch {
-    var count: [Int32]
-    var stamp: [UInt32]
-    var visit: UInt32 = 0
-    var touched: [Int32] = []
-    var selector: TopKSelector
-    var best: [ScoredCandidate] = []
+  /// How many slots of `a` ahead the walk touches.
+  static let lookAhead = 6
 
-    init(itemCount: Int, limit: Int) {
-      self.count = [Int32](repeating: 0, count: itemCount)
-      self.stamp = [UInt32](repeating: 0, count: itemCount)
-      self.selector = TopKSelector(limit: limit)
-    }
-  }
-
-  /// The follow-up rows of `index`.
+  /// The follow-up rows of `timeline`.
   static func build(
-    index: OrderItemIndex,
-    orders: OrderHistory,
+    timeline: ItemTimeline,
     scope: PairCountingScope,
     windowSeconds: Int64,
     includeSameOrder: Bool,
@@ -33,79 +25,86 @@ enum FollowUpNeighbours {
     liftLevel: Double? = nil,
     progress: (Int, Int) -> Void
   ) -> ScoredRows {
-    let itemCount = index.itemCustomers.count
+    let itemCount = timeline.itemCount
     let total = Double(scope.customerCount)
-    return ParallelRows.build(
-      rowCount: itemCount,
-      makeScratch: { Scratch(itemCount: itemCount, limit: neighbours) },
-      progress: progress
-    ) { a, scratch, chunk in
-      guard Int(index.itemCustomers[a]) >= minSupport else { return }
-      let ordersOfA = index.itemOrders.range(ofRow: a)
-      let orderItems = index.orderItems
-      let customerOrders = orders.customerOrders
-      var slot = ordersOfA.lowerBound
-      while slot < ordersOfA.upperBound {
-        let customer = Int(orders.orderCustomer[Int(index.itemOrders.values[slot])])
-        let history = customerOrders.range(ofRow: customer)
-        scratch.visit &+= 1
-        if scratch.visit == 0 {
-          for i in scratch.stamp.indices { scratch.stamp[i] = 0 }
-          scratch.visit = 1
-        }
-        let visit = scratch.visit
-        var walked = history.lowerBound
-        // Every order of `a` by this customer, oldest first.
-        while slot < ordersOfA.upperBound,
-          Int(orders.orderCustomer[Int(index.itemOrders.values[slot])]) == customer
-        {
-          let orderA = Int(index.itemOrders.values[slot])
-          let timeA = orders.orderTime[orderA]
-          let position = Int(scope.positionInCustomer[orderA])
-          var next = max(walked, includeSameOrder ? position : position + 1)
-          while next < history.upperBound {
-            let order = Int(customerOrders.values[next])
-            let time = orders.orderTime[order]
-            if time - timeA > windowSeconds { break }
-            let follows = includeSameOrder ? time >= timeA : time > timeA
-            if follows && scope.eligible[order] {
-              for b in orderItems.values[orderItems.range(ofRow: order)] where b != Int32(a) {
-                let j = Int(b)
-                if scratch.stamp[j] == visit { continue }
-                scratch.stamp[j] = visit
-                if scratch.count[j] == 0 { scratch.touched.append(b) }
-                scratch.count[j] += 1
+    let headerWords = timeline.headerWords
+    let words = timeline.words.base
+    let itemSlotStart = timeline.itemSlotStart.base
+    let itemSlots = timeline.itemSlots.base
+    let labelOf = timeline.label.base
+    let itemOf = timeline.item.base
+    let labelCustomers = timeline.labelCustomers.base
+    return withExtendedLifetime(timeline) {
+      ParallelRows.build(
+        rowCount: itemCount,
+        makeScratch: { PairCounter(itemCount: itemCount, weighted: false, limit: neighbours) },
+        progress: progress
+      ) { a, counter, chunk in
+        let labelA = labelOf[a]
+        guard Int(labelCustomers[Int(labelA)]) >= minSupport else { return }
+        let marks = counter.marks.base
+        let touched = counter.touched.base
+        var touchedCount = 0
+        var k = Int(itemSlotStart[a])
+        let end = Int(itemSlotStart[a + 1])
+        var ahead: Int32 = 0
+        while k < end {
+          let visit = counter.nextVisit()
+          // Touch a slot a few customers ahead so its cache miss overlaps this walk.
+          if k + lookAhead < end { ahead &+= words[Int(itemSlots[k + lookAhead]) + 1] }
+          let historyEnd = Int(words[Int(itemSlots[k]) + 1])
+          var walked = 0
+          // Every slot of `a` of this customer, oldest first.
+          while k < end, Int(itemSlots[k]) < historyEnd {
+            let slotA = Int(itemSlots[k])
+            let timeA = ItemTimeline.time(words, slotA)
+            var next = max(
+              walked,
+              includeSameOrder ? slotA : slotA + headerWords + Int(words[slotA])
+            )
+            while next < historyEnd {
+              let time = ItemTimeline.time(words, next)
+              if time - timeA > windowSeconds { break }
+              let items = next + headerWords
+              let itemsEnd = items + Int(words[next])
+              if includeSameOrder || time > timeA {
+                for position in items ..< itemsEnd {
+                  let b = words[position]
+                  let j = Int(b)
+                  if marks[j].stamp == visit || b == labelA { continue }
+                  marks[j].stamp = visit
+                  if marks[j].count == 0 {
+                    touched[touchedCount] = b
+                    touchedCount += 1
+                  }
+                  marks[j].count += 1
+                }
               }
+              next = itemsEnd
             }
-            next += 1
+            walked = next
+            k += 1
           }
-          walked = next
-          slot += 1
         }
-      }
-      let countA = Double(index.itemCustomers[a])
-      for b in scratch.touched {
-        let j = Int(b)
-        let support = scratch.count[j]
-        scratch.count[j] = 0
-        guard support >= minSupport else { continue }
-        let llr = LogLikelihood.positiveAssociation(
-          both: Double(support),
-          countA: countA,
-          countB: Double(index.itemCustomers[j]),
-          total: total
-        )
-        guard llr > 0 else { continue }
-        scratch.selector.offer(ScoredCandidate(score: llr, support: Double(support), target: b))
-      }
-      scratch.touched.removeAll(keepingCapacity: true)
-      scratch.selector.drainBestFirst(into: &scratch.best)
-      if let liftLevel {
-        LiftLowerBound.rescore(&scratch.best, countA: countA, total: total, level: liftLevel) {
-          Double(index.itemCustomers[$0])
+        counter.touchedCount = touchedCount
+        counter.sink &+= ahead
+        let countA = Double(labelCustomers[Int(labelA)])
+        counter.emitBest(into: &chunk, item: itemOf) { j, support, _ in
+          guard Int(support) >= minSupport else { return nil }
+          let llr = LogLikelihood.positiveAssociation(
+            both: Double(support),
+            countA: countA,
+            countB: Double(labelCustomers[j]),
+            total: total
+          )
+          return llr > 0 ? llr : nil
+        } finish: { best in
+          guard let liftLevel else { return }
+          LiftLowerBound.rescore(&best, countA: countA, total: total, level: liftLevel) {
+            Double(labelCustomers[Int(labelOf[$0])])
+          }
         }
-      }
-      for candidate in scratch.best { chunk.append(candidate.target, Float(candidate.score)) }
-    }.rows
+      }.rows
+    }
   }
 }

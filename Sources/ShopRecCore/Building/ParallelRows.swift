@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -6,25 +7,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Entries of the rows of one block, appended by a row builder running on one worker.
-final class RowChunk {
-  var targets: [Int32] = []
-  var scores: [Float] = []
-  var reasons: [UInt8] = []
-  var lengths: [Int32] = []
-
-  /// Appends one entry to the current row.
-  @inline(__always)
-  func append(_ target: Int32, _ score: Float, reason: UInt8 = 0) {
-    self.targets.append(target)
-    self.scores.append(score)
-    self.reasons.append(reason)
-  }
-}
-
-/// Computes one scored row per item on all cores: items are cut into blocks, blocks run in
-/// waves of `DispatchQueue.concurrentPerform`, each slot of a wave owning one scratch object, and
-/// the blocks' rows are joined in item order at the end.
+/// Computes one scored row per item on all cores and joins the rows in item order.
+///
+/// Rows are cut into small blocks. Blocks run in a few waves (progress is reported on the
+/// calling thread between waves); inside a wave every worker takes the next free block from an
+/// atomic counter, so a few expensive rows (the Zipf head of a shop) do not leave a core idle.
+/// Each worker owns one scratch value, passed `inout` (no locks, no dynamic exclusivity
+/// checks); each block appends to its own ``RowChunk``.
+///
+/// Rows may be computed in any `order` (a permutation of the rows, e.g. products grouped by
+/// category so that neighbouring rows read the same candidates while they are in cache); the
+/// result is always in row order.
 enum ParallelRows {
   /// The number of CPUs online.
   static var processorCount: Int {
@@ -35,94 +28,100 @@ enum ParallelRows {
     #endif
   }
 
-  /// Builds `rowCount` rows. `makeScratch` is called once per concurrent slot; `fill(row,
-  /// scratch, chunk)` appends the entries of `row` to `chunk` (and may use `scratch` freely, but
-  /// must leave it reusable). `progress(done, total)` runs on the calling thread between waves.
-  static func build<Scratch: AnyObject>(
+  /// Waves per build: how often progress is reported.
+  static let waveCount = 32
+
+  /// Builds `rowCount` rows. `makeScratch` is called once per worker; `fill(row, &scratch,
+  /// &chunk)` appends the entries of `row` to `chunk` (with reasons when `withReasons`) and
+  /// may use `scratch` freely, but must leave it reusable. `progress(done, total)` runs on the
+  /// calling thread between waves and once more after the join.
+  static func build<Scratch>(
     rowCount: Int,
+    order: [Int32]? = nil,
+    withReasons: Bool = false,
     makeScratch: () -> Scratch,
     progress: (Int, Int) -> Void,
-    fill: @escaping (Int, Scratch, RowChunk) -> Void
+    fill: (Int, inout Scratch, inout RowChunk) -> Void
   ) -> (rows: ScoredRows, reasons: [UInt8]) {
+    precondition(order == nil || order?.count == rowCount, "the row order lists every row")
     let workers = processorCount
-    let slots = workers * 2
-    let blockSize = max(1, min(256, (rowCount + workers * 32 - 1) / (workers * 32)))
+    let blockSize = max(1, min(64, rowCount / (workers * 256)))
     let blockCount = (rowCount + blockSize - 1) / blockSize
-    let job = ParallelJob(
-      chunks: (0 ..< blockCount).map { _ in RowChunk() },
-      scratches: (0 ..< min(slots, max(1, blockCount))).map { _ in makeScratch() },
-      fill: fill
-    )
-    var firstBlock = 0
-    progress(0, rowCount)
-    while firstBlock < blockCount {
-      let waveCount = min(job.scratches.count, blockCount - firstBlock)
-      let waveStart = firstBlock
-      // Each slot of a wave touches only its own chunk and scratch object.
-      DispatchQueue.concurrentPerform(iterations: waveCount) { slot in
-        job.run(block: waveStart + slot, slot: slot, blockSize: blockSize, rowCount: rowCount)
-      }
-      firstBlock += waveCount
-      progress(min(rowCount, firstBlock * blockSize), rowCount)
+    let chunks = UnsafeMutablePointer<RowChunk>.allocate(capacity: max(1, blockCount))
+    chunks.initialize(repeating: RowChunk(), count: blockCount)
+    let scratches = UnsafeMutablePointer<Scratch>.allocate(capacity: workers)
+    for worker in 0 ..< workers { (scratches + worker).initialize(to: makeScratch()) }
+    defer {
+      scratches.deinitialize(count: workers)
+      scratches.deallocate()
+      chunks.deinitialize(count: blockCount)
+      chunks.deallocate()
     }
-    return join(job.chunks, rowCount: rowCount)
-  }
-
-  /// Joins the blocks' rows in order.
-  static func join(_ chunks: [RowChunk], rowCount: Int) -> (rows: ScoredRows, reasons: [UInt8]) {
-    let total = chunks.reduce(0) { $0 + $1.targets.count }
-    precondition(total <= Int(Int32.max), "more than 2^31 entries in one row set")
-    var offsets = [Int32]()
-    offsets.reserveCapacity(rowCount + 1)
-    offsets.append(0)
-    var targets = [Int32]()
-    targets.reserveCapacity(total)
-    var scores = [Float]()
-    scores.reserveCapacity(total)
-    var reasons = [UInt8]()
-    reasons.reserveCapacity(total)
-    var running: Int32 = 0
-    for chunk in chunks {
-      for length in chunk.lengths {
-        running += length
-        offsets.append(running)
+    let rowOrder = order ?? []
+    if rowCount > 0 { progress(0, rowCount) }
+    withoutActuallyEscaping(fill) { fill in
+      rowOrder.withUnsafeBufferPointer { rowOrder in
+        let job = ParallelRowsJob(
+          chunks: chunks,
+          scratches: scratches,
+          order: order == nil ? nil : rowOrder,
+          blockSize: blockSize,
+          rowCount: rowCount,
+          fill: fill
+        )
+        let waves = min(Self.waveCount, blockCount)
+        for wave in 0 ..< waves {
+          let first = blockCount * wave / waves
+          let end = blockCount * (wave + 1) / waves
+          let next = Atomic<Int>(first)
+          // Every iteration takes blocks until the wave is done; blocks touch only their own
+          // chunk and each iteration only its own scratch.
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+              let block = next.wrappingAdd(1, ordering: .relaxed).oldValue
+              if block >= end { break }
+              job.run(block: block, worker: worker)
+            }
+          }
+          // The last report comes after the join, so the phase's time includes it.
+          if end * blockSize < rowCount { progress(end * blockSize, rowCount) }
+        }
       }
-      targets.append(contentsOf: chunk.targets)
-      scores.append(contentsOf: chunk.scores)
-      reasons.append(contentsOf: chunk.reasons)
     }
-    while offsets.count < rowCount + 1 { offsets.append(running) }
-    let rows = ScoredRows(
-      targets: CompressedRows(offsets: offsets, values: targets),
-      scores: scores
+    let result = join(
+      UnsafeMutableBufferPointer(start: chunks, count: blockCount),
+      rowCount: rowCount,
+      order: order,
+      blockSize: blockSize,
+      withReasons: withReasons
     )
-    return (rows, reasons)
+    progress(rowCount, rowCount)
+    return result
   }
 }
 
-/// The shared state of one parallel row build: per-block chunks, per-slot scratch objects and
-/// the row function. Concurrent iterations touch disjoint chunks and scratches only.
-final class ParallelJob<Scratch: AnyObject>: @unchecked Sendable {
-  let chunks: [RowChunk]
-  let scratches: [Scratch]
-  let fill: (Int, Scratch, RowChunk) -> Void
+/// The shared state of one parallel row build. Concurrent iterations touch disjoint chunks and
+/// scratches only.
+struct ParallelRowsJob<Scratch>: @unchecked Sendable {
+  let chunks: UnsafeMutablePointer<RowChunk>
+  let scratches: UnsafeMutablePointer<Scratch>
+  let order: UnsafeBufferPointer<Int32>?
+  let blockSize: Int
+  let rowCount: Int
+  let fill: (Int, inout Scratch, inout RowChunk) -> Void
 
-  init(chunks: [RowChunk], scratches: [Scratch], fill: @escaping (Int, Scratch, RowChunk) -> Void) {
-    self.chunks = chunks
-    self.scratches = scratches
-    self.fill = fill
-  }
-
-  /// Fills the rows of `block` using scratch `slot`.
-  func run(block: Int, slot: Int, blockSize: Int, rowCount: Int) {
-    let chunk = self.chunks[block]
-    let scratch = self.scratches[slot]
-    let end = min(rowCount, (block + 1) * blockSize)
-    chunk.lengths.reserveCapacity(end - block * blockSize)
-    for row in block * blockSize ..< end {
+  /// Fills the rows of `block` with the scratch of `worker`.
+  func run(block: Int, worker: Int) {
+    let start = block * self.blockSize
+    let end = min(self.rowCount, start + self.blockSize)
+    var chunk = RowChunk()
+    chunk.lengths.reserveCapacity(end - start)
+    for position in start ..< end {
+      let row = self.order.map { Int($0[position]) } ?? position
       let before = chunk.targets.count
-      self.fill(row, scratch, chunk)
+      self.fill(row, &self.scratches[worker], &chunk)
       chunk.lengths.append(Int32(chunk.targets.count - before))
     }
+    self.chunks[block] = chunk
   }
 }

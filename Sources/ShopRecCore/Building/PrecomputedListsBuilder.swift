@@ -17,11 +17,13 @@ public enum PrecomputedListsBuilder {
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
   ) -> PrecomputedLists {
+    if catalog.count > 0 { progress(BuildProgress(phase: .similar, done: 0, total: catalog.count)) }
     let features = ProductFeatures(
       catalog: catalog,
       categoryCount: categories.count,
       popularity: popularity
     )
+    let normalisedPopularity = ListContext.normalisedPopularity(popularity)
     let context = ListContext(
       catalog: catalog,
       parent: categories.parent,
@@ -31,7 +33,12 @@ public enum PrecomputedListsBuilder {
       popularity: popularity,
       features: features,
       listLength: max(0, options.listLength),
-      logMaxPopularity: log1p(Double(popularity.score.max() ?? 0))
+      normalisedPopularity: normalisedPopularity,
+      columns: ProductColumns(
+        catalog: catalog,
+        features: features,
+        normalisedPopularity: normalisedPopularity
+      )
     )
     let similar = SimilarListBuilder.build(context: context) {
       progress(BuildProgress(phase: .similar, done: $0, total: $1))

@@ -13,19 +13,33 @@ struct ProductFeatures {
   let categoryByPopularity: CompressedRows<ProductIndex>
   /// In stock and not discontinued.
   let buyable: [Bool]
+  /// The order in which list rows are computed: products category by category, by price
+  /// within a category (the order of `categoryByPrice`), then products without a category.
+  /// Neighbouring rows then share most of their candidates while those are in cache.
+  let rowOrder: [Int32]
 
   init(catalog: Catalog, categoryCount: Int, popularity: Popularity) {
     let count = catalog.count
-    var words: [[UInt32]] = []
-    words.reserveCapacity(count)
-    var paramRows: [[UInt64]] = []
-    paramRows.reserveCapacity(count)
+    var wordOffsets = [Int32](repeating: 0, count: count + 1)
+    var words: [UInt32] = []
+    words.reserveCapacity(count * 6)
+    var paramOffsets = [Int32](repeating: 0, count: count + 1)
+    var params: [UInt64] = []
+    params.reserveCapacity(catalog.params.values.count)
     var buyable = [Bool](repeating: false, count: count)
+    var row: [UInt64] = []
+    var hashes: [UInt32] = []
     for product in 0 ..< count {
-      words.append(catalog.titles.withUTF8(at: product) { Self.wordHashes($0) })
-      var row = Array(catalog.params[product])
+      catalog.titles.withUTF8(at: product) { Self.wordHashes($0, into: &hashes) }
+      words.append(contentsOf: hashes)
+      wordOffsets[product + 1] = Int32(words.count)
+      row.removeAll(keepingCapacity: true)
+      row.append(contentsOf: catalog.params[product])
       row.sort()
-      paramRows.append(Self.unique(row))
+      for value in row where params.count == Int(paramOffsets[product]) || params.last != value {
+        params.append(value)
+      }
+      paramOffsets[product + 1] = Int32(params.count)
       let flags = catalog.productFlags(product)
       buyable[product] = flags.contains(.inStock) && !flags.contains(.discontinued)
     }
@@ -36,25 +50,43 @@ struct ProductFeatures {
         return category >= 0 ? (category, product) : nil
       }
     )
-    var byPriceRows = [[ProductIndex]](repeating: [], count: categoryCount)
+    // Products by (category, price, index): a counting sort by category keeps index order,
+    // then each category's run is sorted by price.
+    var byPriceOffsets = [Int32](repeating: 0, count: categoryCount + 1)
     for product in 0 ..< count where catalog.category[product] >= 0 {
-      byPriceRows[Int(catalog.category[product])].append(ProductIndex(product))
+      byPriceOffsets[Int(catalog.category[product]) + 1] += 1
+    }
+    for c in 0 ..< categoryCount { byPriceOffsets[c + 1] += byPriceOffsets[c] }
+    var cursor = byPriceOffsets
+    var byPrice = [ProductIndex](repeating: 0, count: Int(byPriceOffsets[categoryCount]))
+    for product in 0 ..< count where catalog.category[product] >= 0 {
+      let c = Int(catalog.category[product])
+      byPrice[Int(cursor[c])] = ProductIndex(product)
+      cursor[c] += 1
     }
     var position = [Int32](repeating: -1, count: count)
+    let prices = catalog.regularPrice
     for c in 0 ..< categoryCount {
-      byPriceRows[c].sort { a, b in
-        let pa = catalog.regularPrice[Int(a)]
-        let pb = catalog.regularPrice[Int(b)]
+      let range = Int(byPriceOffsets[c]) ..< Int(byPriceOffsets[c + 1])
+      byPrice[range].sort { a, b in
+        let pa = prices[Int(a)]
+        let pb = prices[Int(b)]
         return pa != pb ? pa < pb : a < b
       }
-      for (i, product) in byPriceRows[c].enumerated() { position[Int(product)] = Int32(i) }
+      for slot in range { position[Int(byPrice[slot])] = Int32(slot - range.lowerBound) }
     }
-    self.titleWords = CompressedRows(rows: words)
-    self.params = CompressedRows(rows: paramRows)
-    self.categoryByPrice = CompressedRows(rows: byPriceRows)
+    var rowOrder = byPrice
+    rowOrder.reserveCapacity(count)
+    for product in 0 ..< count where catalog.category[product] < 0 {
+      rowOrder.append(ProductIndex(product))
+    }
+    self.titleWords = CompressedRows(offsets: wordOffsets, values: words)
+    self.params = CompressedRows(offsets: paramOffsets, values: params)
+    self.categoryByPrice = CompressedRows(offsets: byPriceOffsets, values: byPrice)
     self.pricePosition = position
     self.categoryByPopularity = byPopularity
     self.buyable = buyable
+    self.rowOrder = rowOrder
   }
 
   static func unique<T: Equatable>(_ sorted: [T]) -> [T] {
@@ -68,6 +100,13 @@ struct ProductFeatures {
   /// ASCII and Russian Cyrillic capitals folded to lower case; sorted unique, at most 32.
   static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
     var hashes: [UInt32] = []
+    Self.wordHashes(bytes, into: &hashes)
+    return hashes
+  }
+
+  /// ``wordHashes(_:)`` into `hashes` (replacing its contents).
+  static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt32]) {
+    hashes.removeAll(keepingCapacity: true)
     var hash: UInt32 = 2_166_136_261
     var length = 0
     var i = 0
@@ -115,26 +154,37 @@ struct ProductFeatures {
     }
     flush()
     hashes.sort()
-    return unique(hashes)
+    var kept = 0
+    for i in 0 ..< hashes.count where kept == 0 || hashes[kept - 1] != hashes[i] {
+      hashes[kept] = hashes[i]
+      kept += 1
+    }
+    hashes.removeLast(hashes.count - kept)
   }
 
   /// |a ∩ b| / |a ∪ b| of two sorted unique rows (0 when both are empty).
   @inline(__always)
   static func jaccard<T: Comparable>(_ a: ArraySlice<T>, _ b: ArraySlice<T>) -> Double {
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in Self.jaccard(a, b) } }
+  }
+
+  /// ``jaccard(_:_:)`` of two sorted unique buffers.
+  @inline(__always)
+  static func jaccard<T: Comparable>(
+    _ a: UnsafeBufferPointer<T>,
+    _ b: UnsafeBufferPointer<T>
+  ) -> Double {
     if a.isEmpty || b.isEmpty { return 0 }
-    var i = a.startIndex
-    var j = b.startIndex
+    // A branch-free merge: the comparisons are unpredictable.
+    var i = 0
+    var j = 0
     var shared = 0
-    while i < a.endIndex && j < b.endIndex {
-      if a[i] == b[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
+    while i < a.count && j < b.count {
+      let x = a[i]
+      let y = b[j]
+      shared &+= x == y ? 1 : 0
+      i &+= x <= y ? 1 : 0
+      j &+= y <= x ? 1 : 0
     }
     return Double(shared) / Double(a.count + b.count - shared)
   }

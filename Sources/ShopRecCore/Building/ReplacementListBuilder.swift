@@ -14,11 +14,13 @@ enum ReplacementListBuilder {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
+      order: context.features.rowOrder,
+      withReasons: true,
       makeScratch: { TieredListScratch(productCount: count) },
       progress: progress
     ) { product, scratch, chunk in
       scratch.begin(product: product, limit: context.listLength)
-      addSuccessors(context: context, product: product, scratch: scratch)
+      addSuccessors(context: context, product: product, scratch: &scratch)
       let category = context.catalog.category[product]
       if category >= 0 && !scratch.isFull {
         scratch.beginTier()
@@ -32,11 +34,11 @@ enum ReplacementListBuilder {
           guard scratch.claim(candidate),
             SimilarListBuilder.eligible(context, product, candidate)
           else { return }
-          scratch.candidates.append((Int32(candidate), closeness(context, product, candidate)))
+          scratch.add(Int32(candidate), closeness(context, product, candidate))
         }
         scratch.finishTier(tier: 1, tierCount: 2, reason: .closestAlternative)
       }
-      scratch.emit(into: chunk)
+      scratch.emit(into: &chunk)
     }
     return RankedRows(rows: result.rows, reasons: result.reasons)
   }
@@ -46,7 +48,7 @@ enum ReplacementListBuilder {
     var score = 0.5 * context.priceCloseness(product, candidate)
     if context.sameBrand(product, candidate) { score += 0.2 }
     score += 0.2 * context.sharedParams(product, candidate)
-    if context.catalog.introducedDay[candidate] >= context.catalog.introducedDay[product] {
+    if context.columns.introducedDay[candidate] >= context.columns.introducedDay[product] {
       score += 0.1
     }
     return score
@@ -54,7 +56,11 @@ enum ReplacementListBuilder {
 
   /// Tier 1: breadth-first over successor links, passing through products that cannot be
   /// bought, listing those that can in the order reached.
-  static func addSuccessors(context: ListContext, product: Int, scratch: TieredListScratch) {
+  static func addSuccessors(
+    context: ListContext,
+    product: Int,
+    scratch: inout TieredListScratch
+  ) {
     let successors = context.links.successors
     guard successors.count(ofRow: product) > 0 else { return }
     scratch.beginTier()
@@ -67,9 +73,9 @@ enum ReplacementListBuilder {
       for next in successors[current] where !visited.contains(next) {
         visited.insert(next)
         let n = Int(next)
-        if context.features.buyable[n] {
+        if context.buyable(n) {
           if !context.sameGroup(product, n) && scratch.claim(n) {
-            scratch.candidates.append((next, 0))
+            scratch.add(next, 0)
           }
         } else {
           queue.append(next)

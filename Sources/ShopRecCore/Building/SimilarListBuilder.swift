@@ -15,18 +15,22 @@ enum SimilarListBuilder {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
+      order: context.features.rowOrder,
+      withReasons: true,
       makeScratch: { TieredListScratch(productCount: count) },
       progress: progress
     ) { product, scratch, chunk in
       scratch.begin(product: product, limit: context.listLength)
       let category = context.catalog.category[product]
       guard category >= 0 else { return }
+      scratch.words.reset(context.titleWords(product))
       scratch.beginTier()
       forEachCategoryCandidate(context: context, product: product, category: Int(category)) {
         candidate in
         guard scratch.claim(candidate), eligible(context, product, candidate) else { return }
-        scratch.candidates.append(
-          (Int32(candidate), context.attributeSimilarity(product, candidate))
+        scratch.add(
+          Int32(candidate),
+          context.attributeSimilarity(product, candidate, words: scratch.words)
         )
       }
       scratch.finishTier(tier: 0, tierCount: 2, reason: .sameCategory)
@@ -37,12 +41,12 @@ enum SimilarListBuilder {
         for candidate in context.subtreeProducts[pool].prefix(popularCandidates * 4) {
           let c = Int(candidate)
           guard scratch.claim(c), eligible(context, product, c) else { continue }
-          let similarity = context.attributeSimilarity(product, c)
-          if similarity > 0 { scratch.candidates.append((candidate, similarity)) }
+          let similarity = context.attributeSimilarity(product, c, words: scratch.words)
+          if similarity > 0 { scratch.add(candidate, similarity) }
         }
         scratch.finishTier(tier: 1, tierCount: 2, reason: .similarAttributes)
       }
-      scratch.emit(into: chunk)
+      scratch.emit(into: &chunk)
     }
     return RankedRows(rows: result.rows, reasons: result.reasons)
   }
@@ -50,8 +54,7 @@ enum SimilarListBuilder {
   /// Whether `candidate` may be recommended for `product`.
   @inline(__always)
   static func eligible(_ context: ListContext, _ product: Int, _ candidate: Int) -> Bool {
-    candidate != product && context.features.buyable[candidate]
-      && !context.sameGroup(product, candidate)
+    candidate != product && context.buyable(candidate) && !context.sameGroup(product, candidate)
   }
 
   /// Calls `body` with the bounded candidates of `category` around `product`: its price

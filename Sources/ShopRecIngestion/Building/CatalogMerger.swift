@@ -41,16 +41,28 @@ struct CatalogMerger {
         )
         continue
       }
-      guard record.regularPrice > 0 else {
+      guard record.regularPrice >= 0 else {
         self.issues.append(
           RecordIssue(
             location: record.location,
             field: "price",
-            reason: "missing, zero or negative price",
+            reason: "negative price",
             detail: "\(record.regularPrice)"
           )
         )
         continue
+      }
+      if record.regularPrice == 0 {
+        // Shops list "price on request" items at 0: kept (they are real products), noted.
+        self.issues.append(
+          RecordIssue(
+            location: record.location,
+            field: "price",
+            reason: "zero price (price on request); kept",
+            severity: .corrected,
+            detail: record.id
+          )
+        )
       }
       if let first = local[record.id] {
         self.issues.append(

@@ -40,89 +40,213 @@ enum OrderHistoryCompiler {
     productMap: [ProductIndex],
     productCount: Int
   ) -> OrderHistory {
-    let orderCount = log.orderCount
-    // Group lines by order (counting sort).
-    var starts = [Int32](repeating: 0, count: orderCount + 1)
-    for order in log.lineOrder { starts[Int(order) + 1] += 1 }
-    for o in 0 ..< orderCount { starts[o + 1] += starts[o] }
-    var cursor = starts
-    var byOrder = [Int32](repeating: 0, count: log.lineCount)
-    for line in 0 ..< log.lineCount {
-      let order = Int(log.lineOrder[line])
-      byOrder[Int(cursor[order])] = Int32(line)
-      cursor[order] += 1
-    }
-    var offsets: [Int32] = [0]
-    offsets.reserveCapacity(orderCount + 1)
-    var products: [ProductIndex] = []
-    products.reserveCapacity(log.lineCount)
-    var quantities: [Int32] = []
-    quantities.reserveCapacity(log.lineCount)
-    var prices: [Int64] = []
-    prices.reserveCapacity(log.lineCount)
-    var scratch: [(product: ProductIndex, line: Int32)] = []
-    for order in 0 ..< orderCount {
-      scratch.removeAll(keepingCapacity: true)
-      for slot in Int(starts[order]) ..< Int(starts[order + 1]) {
-        let line = byOrder[slot]
-        scratch.append((productMap[Int(log.lineProduct[Int(line)])], line))
-      }
-      scratch.sort { $0.product != $1.product ? $0.product < $1.product : $0.line < $1.line }
-      for entry in scratch {
-        let quantity = log.lineQuantity[Int(entry.line)]
-        let price = log.linePrice[Int(entry.line)]
-        if let last = products.last, products.count > Int(offsets[order]), last == entry.product {
-          quantities[quantities.count - 1] = quantities[quantities.count - 1] &+ quantity
-          if prices[prices.count - 1] == 0 { prices[prices.count - 1] = price }
-        } else {
-          products.append(entry.product)
-          quantities.append(quantity)
-          prices.append(price)
-        }
-      }
-      offsets.append(Int32(products.count))
-    }
-    let orderLines = CompressedRows(offsets: offsets, values: products)
-    // Customers' orders, oldest first.
-    let customerCount = log.customerIDs.count
-    var customerOrderPairs: [(row: Int32, value: Int32)] = []
-    customerOrderPairs.reserveCapacity(orderCount)
-    for order in 0 ..< orderCount {
-      customerOrderPairs.append((log.orderCustomer[order], Int32(order)))
-    }
-    let unsorted = CompressedRows(rowCount: customerCount, pairs: customerOrderPairs)
-    var orderValues = unsorted.values
-    var productOffsets: [Int32] = [0]
-    productOffsets.reserveCapacity(customerCount + 1)
-    var customerProducts: [ProductIndex] = []
-    var bought: [ProductIndex] = []
-    for customer in 0 ..< customerCount {
-      let range = unsorted.range(ofRow: customer)
-      orderValues[range].sort { a, b in
-        let ta = log.orderTime[Int(a)]
-        let tb = log.orderTime[Int(b)]
-        return ta != tb ? ta < tb : a < b
-      }
-      bought.removeAll(keepingCapacity: true)
-      for slot in range { bought.append(contentsOf: orderLines[Int(orderValues[slot])]) }
-      bought.sort()
-      var previous: ProductIndex = -1
-      for product in bought where product != previous {
-        customerProducts.append(product)
-        previous = product
-      }
-      productOffsets.append(Int32(customerProducts.count))
-    }
+    let lines = Self.orderLines(log, productMap: productMap)
+    let customers = Self.customerRows(log, orderLines: lines.orderLines)
     return OrderHistory(
       customerIDs: IndexedStrings(log.customerIDs),
       orderIDs: StringTable(log.orderIDs),
       orderCustomer: log.orderCustomer,
       orderTime: log.orderTime,
-      orderLines: orderLines,
-      lineQuantity: quantities,
-      linePrice: prices,
-      customerOrders: CompressedRows(offsets: unsorted.offsets, values: orderValues),
-      customerProducts: CompressedRows(offsets: productOffsets, values: customerProducts)
+      orderLines: lines.orderLines,
+      lineQuantity: lines.quantities,
+      linePrice: lines.prices,
+      customerOrders: customers.orders,
+      customerProducts: customers.products
     )
+  }
+
+  /// Lines grouped by order: one line per distinct product (quantities summed, the first
+  /// non-zero unit price kept), products ascending.
+  static func orderLines(
+    _ log: OrderLog,
+    productMap: [ProductIndex]
+  ) -> (orderLines: CompressedRows<ProductIndex>, quantities: [Int32], prices: [Int64]) {
+    let orderCount = log.orderCount
+    let lineCount = log.lineCount
+    // Group lines by order (counting sort; lines keep file order within an order).
+    var starts = [Int32](repeating: 0, count: orderCount + 1)
+    var byOrder = [Int32](repeating: 0, count: lineCount)
+    var offsets = [Int32](repeating: 0, count: orderCount + 1)
+    var products = [ProductIndex](repeating: 0, count: lineCount)
+    var quantities = [Int32](repeating: 0, count: lineCount)
+    var prices = [Int64](repeating: 0, count: lineCount)
+    var kept = 0
+    log.lineOrder.withUnsafeBufferPointer { lineOrder in
+      log.lineProduct.withUnsafeBufferPointer { lineProduct in
+        log.lineQuantity.withUnsafeBufferPointer { lineQuantity in
+          log.linePrice.withUnsafeBufferPointer { linePrice in
+            productMap.withUnsafeBufferPointer { productMap in
+              starts.withUnsafeMutableBufferPointer { starts in
+                byOrder.withUnsafeMutableBufferPointer { byOrder in
+                  for order in lineOrder { starts[Int(order) + 1] += 1 }
+                  for o in 0 ..< orderCount { starts[o + 1] += starts[o] }
+                  var cursor = [Int32](starts)
+                  cursor.withUnsafeMutableBufferPointer { cursor in
+                    for line in 0 ..< lineCount {
+                      let order = Int(lineOrder[line])
+                      byOrder[Int(cursor[order])] = Int32(line)
+                      cursor[order] += 1
+                    }
+                  }
+                  // Per order: (product, line) sorted, then merged by product.
+                  var scratch: [(product: ProductIndex, line: Int32)] = []
+                  products.withUnsafeMutableBufferPointer { products in
+                    quantities.withUnsafeMutableBufferPointer { quantities in
+                      prices.withUnsafeMutableBufferPointer { prices in
+                        offsets.withUnsafeMutableBufferPointer { offsets in
+                          for order in 0 ..< orderCount {
+                            scratch.removeAll(keepingCapacity: true)
+                            for slot in Int(starts[order]) ..< Int(starts[order + 1]) {
+                              let line = byOrder[slot]
+                              scratch.append((productMap[Int(lineProduct[Int(line)])], line))
+                            }
+                            Self.sortByProductThenLine(&scratch)
+                            let first = kept
+                            for entry in scratch {
+                              let quantity = lineQuantity[Int(entry.line)]
+                              let price = linePrice[Int(entry.line)]
+                              if kept > first, products[kept - 1] == entry.product {
+                                quantities[kept - 1] = quantities[kept - 1] &+ quantity
+                                if prices[kept - 1] == 0 { prices[kept - 1] = price }
+                              } else {
+                                products[kept] = entry.product
+                                quantities[kept] = quantity
+                                prices[kept] = price
+                                kept += 1
+                              }
+                            }
+                            offsets[order + 1] = Int32(kept)
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    products.removeLast(lineCount - kept)
+    quantities.removeLast(lineCount - kept)
+    prices.removeLast(lineCount - kept)
+    return (CompressedRows(offsets: offsets, values: products), quantities, prices)
+  }
+
+  /// Sorts an order's (product, line) pairs by product, then line (insertion sort for the
+  /// usual short orders).
+  static func sortByProductThenLine(_ entries: inout [(product: ProductIndex, line: Int32)]) {
+    if entries.count > 24 {
+      entries.sort { $0.product != $1.product ? $0.product < $1.product : $0.line < $1.line }
+      return
+    }
+    entries.withUnsafeMutableBufferPointer { entries in
+      for i in 1 ..< max(1, entries.count) {
+        let entry = entries[i]
+        var j = i
+        while j > 0,
+          entries[j - 1].product > entry.product
+            || (entries[j - 1].product == entry.product && entries[j - 1].line > entry.line)
+        {
+          entries[j] = entries[j - 1]
+          j -= 1
+        }
+        entries[j] = entry
+      }
+    }
+  }
+
+  /// Each customer's orders oldest first (ties by order position) and distinct products
+  /// ascending.
+  static func customerRows(
+    _ log: OrderLog,
+    orderLines: CompressedRows<ProductIndex>
+  ) -> (orders: CompressedRows<Int32>, products: CompressedRows<ProductIndex>) {
+    let orderCount = log.orderCount
+    let customerCount = log.customerIDs.count
+    var orderOffsets = [Int32](repeating: 0, count: customerCount + 1)
+    var orderValues = [Int32](repeating: 0, count: orderCount)
+    var productOffsets = [Int32](repeating: 0, count: customerCount + 1)
+    var customerProducts: [ProductIndex] = []
+    customerProducts.reserveCapacity(orderLines.values.count)
+    var bought: [ProductIndex] = []
+    log.orderCustomer.withUnsafeBufferPointer { orderCustomer in
+      log.orderTime.withUnsafeBufferPointer { orderTime in
+        orderLines.offsets.withUnsafeBufferPointer { lineOffsets in
+          orderLines.values.withUnsafeBufferPointer { lineProducts in
+            orderOffsets.withUnsafeMutableBufferPointer { offsets in
+              orderValues.withUnsafeMutableBufferPointer { values in
+                // Orders by customer (counting sort keeps order positions ascending).
+                for customer in orderCustomer { offsets[Int(customer) + 1] += 1 }
+                for c in 0 ..< customerCount { offsets[c + 1] += offsets[c] }
+                var cursor = [Int32](offsets)
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                  for order in 0 ..< orderCount {
+                    let customer = Int(orderCustomer[order])
+                    values[Int(cursor[customer])] = Int32(order)
+                    cursor[customer] += 1
+                  }
+                }
+                for customer in 0 ..< customerCount {
+                  let range = Int(offsets[customer]) ..< Int(offsets[customer + 1])
+                  Self.sortByTimeThenPosition(
+                    UnsafeMutableBufferPointer(rebasing: values[range]),
+                    time: orderTime
+                  )
+                  bought.removeAll(keepingCapacity: true)
+                  for slot in range {
+                    let order = Int(values[slot])
+                    for line in Int(lineOffsets[order]) ..< Int(lineOffsets[order + 1]) {
+                      bought.append(lineProducts[line])
+                    }
+                  }
+                  if bought.count > 1 { bought.sort() }
+                  var previous: ProductIndex = -1
+                  for product in bought where product != previous {
+                    customerProducts.append(product)
+                    previous = product
+                  }
+                  productOffsets[customer + 1] = Int32(customerProducts.count)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (
+      CompressedRows(offsets: orderOffsets, values: orderValues),
+      CompressedRows(offsets: productOffsets, values: customerProducts)
+    )
+  }
+
+  /// Sorts a customer's orders (ascending positions) by time, ties by position.
+  static func sortByTimeThenPosition(
+    _ orders: UnsafeMutableBufferPointer<Int32>,
+    time: UnsafeBufferPointer<Int64>
+  ) {
+    guard orders.count > 1 else { return }
+    if orders.count > 24 {
+      var orders = orders
+      orders.sort { a, b in
+        let ta = time[Int(a)]
+        let tb = time[Int(b)]
+        return ta != tb ? ta < tb : a < b
+      }
+      return
+    }
+    for i in 1 ..< orders.count {
+      let order = orders[i]
+      let t = time[Int(order)]
+      var j = i
+      while j > 0,
+        time[Int(orders[j - 1])] > t || (time[Int(orders[j - 1])] == t && orders[j - 1] > order)
+      {
+        orders[j] = orders[j - 1]
+        j -= 1
+      }
+      orders[j] = order
+    }
   }
 }

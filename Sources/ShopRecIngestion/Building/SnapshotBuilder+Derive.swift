@@ -10,8 +10,7 @@ extension SnapshotBuilder {
     history: OrderHistory,
     issues: [RecordIssue],
     sources: [SnapshotMetadata.SourceFile],
-    catalogs: [CatalogInput],
-    orders: OrderLog?,
+    sourceCounts: [String: Int],
     report: (BuildProgress) -> Void
   ) -> Snapshot {
     report(BuildProgress(phase: .popularity, done: 0, total: 1))
@@ -67,7 +66,7 @@ extension SnapshotBuilder {
     let metadata = SnapshotMetadata(
       version: SnapshotVersion.make(builtAt: builtAt, contentHash: hash),
       builtAt: builtAt,
-      sources: Self.fillSources(sources, catalogs: catalogs, orders: orders, issues: issues),
+      sources: Self.fillSources(sources, counts: sourceCounts, issues: issues),
       skipped: IssueSummary.group(issues),
       settings: settings
     )
@@ -85,17 +84,13 @@ extension SnapshotBuilder {
     return snapshot
   }
 
-  /// `sources` with record counts from the inputs' per-file counts and rejected counts from
+  /// `sources` with record counts from the inputs' per-file `counts` and rejected counts from
   /// the issues naming each file.
   static func fillSources(
     _ sources: [SnapshotMetadata.SourceFile],
-    catalogs: [CatalogInput],
-    orders: OrderLog?,
+    counts: [String: Int],
     issues: [RecordIssue]
   ) -> [SnapshotMetadata.SourceFile] {
-    var counts: [String: Int] = [:]
-    for catalog in catalogs { counts.merge(catalog.recordCounts, uniquingKeysWith: +) }
-    if let orders { counts.merge(orders.recordCounts, uniquingKeysWith: +) }
     var rejected: [String: Int] = [:]
     for issue in issues where issue.severity == .rejected {
       rejected[issue.location.file, default: 0] += 1

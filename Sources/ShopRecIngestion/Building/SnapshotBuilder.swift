@@ -26,12 +26,18 @@ public struct SnapshotBuilder: Sendable {
   ///   - progress: called on the calling thread with each phase's progress.
   /// - Throws: ``SnapshotBuildError`` when there is nothing to build, too many records were
   ///   rejected, or an input is inconsistent.
+  ///
+  /// The inputs are consumed: once the catalog and the order history are compiled the builder
+  /// lets go of the records, so a caller that hands them over (and keeps no copy) frees their
+  /// memory before the expensive phases.
   public func build(
-    catalogs: [CatalogInput],
-    orders: OrderLog?,
+    catalogs catalogInputs: consuming [CatalogInput],
+    orders orderLog: consuming OrderLog?,
     sources: [SnapshotMetadata.SourceFile] = [],
     progress: ((BuildProgress) -> Void)? = nil
   ) throws(SnapshotBuildError) -> SnapshotBuildResult {
+    var catalogs = catalogInputs
+    var orders = orderLog
     let clock = ContinuousClock()
     var summary = SnapshotBuildSummary()
     var phaseStart: [BuildProgress.Phase: ContinuousClock.Instant] = [:]
@@ -95,6 +101,9 @@ public struct SnapshotBuilder: Sendable {
         )
       } ?? OrderHistoryCompiler.compile(OrderLog(), productMap: [], productCount: catalog.count)
     report(BuildProgress(phase: .groupingOrders, done: 1, total: 1))
+    let sourceCounts = Self.recordCounts(catalogs: catalogs, orders: orders)
+    catalogs = []
+    orders = nil
 
     let snapshot = self.derive(
       catalog: catalog,
@@ -103,8 +112,7 @@ public struct SnapshotBuilder: Sendable {
       history: history,
       issues: issues,
       sources: sources,
-      catalogs: catalogs,
-      orders: orders,
+      sourceCounts: sourceCounts,
       report: report
     )
     summary.products = catalog.count
@@ -116,6 +124,14 @@ public struct SnapshotBuilder: Sendable {
     summary.togetherPairs = snapshot.coPurchase.together.entryCount
     summary.laterPairs = snapshot.coPurchase.later.entryCount
     return SnapshotBuildResult(snapshot: snapshot, issues: issues, summary: summary)
+  }
+
+  /// The inputs' per-file record counts, summed by file.
+  static func recordCounts(catalogs: [CatalogInput], orders: OrderLog?) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for catalog in catalogs { counts.merge(catalog.recordCounts, uniquingKeysWith: +) }
+    if let orders { counts.merge(orders.recordCounts, uniquingKeysWith: +) }
+    return counts
   }
 
   /// Records read over all inputs: the inputs' per-file counts where given, else the records

@@ -11,14 +11,14 @@ struct OrderLogAppender {
   private var lastOrder: Int32 = -1
   private var lastCustomerKey: [UInt8] = []
   private var lastCustomer: Int32 = -1
-  private var lastTimeKey: [UInt8] = []
-  private var lastTime: Int64?
   private var scratch: [UInt8] = []
   /// One bit per product: set once the product has a name.
   private var namedProducts: [UInt64] = []
   /// Orders that existed before this file and whose time this file lowered, with their old time.
   private(set) var loweredEarlierOrderTimes: [(order: Int32, time: Int64)] = []
   private let earlierOrderCount: Int32
+  /// Where cache warm-up loads land, so they are not optimised away.
+  var sink: UInt32 = 0
 
   /// An appender continuing `log` (its ids are interned first).
   init(continuing log: OrderLog) {
@@ -31,21 +31,39 @@ struct OrderLogAppender {
     }
   }
 
-  /// The time written in `bytes`, remembering the last text parsed.
-  mutating func time(_ bytes: UnsafeBufferPointer<UInt8>, format: TimestampFormat) -> Int64? {
-    if let lastTime, Self.equal(self.lastTimeKey, bytes) { return lastTime }
-    let parsed = format.unixSeconds(bytes)
-    self.lastTimeKey.removeAll(keepingCapacity: true)
-    self.lastTimeKey.append(contentsOf: bytes)
-    self.lastTime = parsed
-    return parsed
+  /// Brings the table slots of a line's ids into cache ahead of interning them (hashes as
+  /// ``ByteInterner/hash(_:)`` of the order, the customer key and the product); returns a
+  /// meaningless value so the loads are kept.
+  @inline(__always)
+  func touch(order: UInt64, customer: UInt64, product: UInt64) -> UInt32 {
+    self.orders.touch(hash: order) &+ self.customers.touch(hash: customer)
+      &+ self.products.touch(hash: product)
+  }
+
+  /// Makes room for `count` orders in all.
+  mutating func reserveOrders(_ count: Int) {
+    self.orders.reserve(count)
+  }
+
+  /// The key customer `bytes` is interned under: "17850.0" is read as "17850".
+  static func customerKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    Self.droppingDecimalZero(bytes)
   }
 
   /// The position of customer `bytes` ("17850.0" is read as "17850"), adding it when new.
   mutating func customer(_ bytes: UnsafeBufferPointer<UInt8>, log: inout OrderLog) -> Int32 {
+    self.customer(bytes, hash: nil, log: &log)
+  }
+
+  /// ``customer(_:log:)`` with the hash of its ``customerKey(_:)`` when known.
+  mutating func customer(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    hash: UInt64?,
+    log: inout OrderLog
+  ) -> Int32 {
     let key = Self.droppingDecimalZero(bytes)
     if self.lastCustomer >= 0, Self.equal(self.lastCustomerKey, key) { return self.lastCustomer }
-    let (index, inserted) = self.customers.intern(key)
+    let (index, inserted) = self.customers.intern(key, hash: hash ?? ByteInterner.hash(key))
     if inserted { log.customerIDs.append(String(decoding: key, as: UTF8.self)) }
     self.lastCustomerKey.removeAll(keepingCapacity: true)
     self.lastCustomerKey.append(contentsOf: key)
@@ -58,6 +76,7 @@ struct OrderLogAppender {
   /// another customer.
   mutating func order(
     _ bytes: UnsafeBufferPointer<UInt8>,
+    hash: UInt64? = nil,
     customer: Int32,
     time: Int64,
     log: inout OrderLog
@@ -66,7 +85,7 @@ struct OrderLogAppender {
     if self.lastOrder >= 0, Self.equal(self.lastOrderKey, bytes) {
       index = self.lastOrder
     } else {
-      let (interned, inserted) = self.orders.intern(bytes)
+      let (interned, inserted) = self.orders.intern(bytes, hash: hash ?? ByteInterner.hash(bytes))
       index = interned
       self.lastOrderKey.removeAll(keepingCapacity: true)
       self.lastOrderKey.append(contentsOf: bytes)
@@ -115,11 +134,12 @@ struct OrderLogAppender {
   /// the last positive price.
   mutating func product(
     _ bytes: UnsafeBufferPointer<UInt8>,
+    hash: UInt64? = nil,
     name: UnsafeBufferPointer<UInt8>,
     price: Int64,
     log: inout OrderLog
   ) -> Int32 {
-    let (index, inserted) = self.products.intern(bytes)
+    let (index, inserted) = self.products.intern(bytes, hash: hash ?? ByteInterner.hash(bytes))
     let position = Int(index)
     if inserted {
       log.productIDs.append(String(decoding: bytes, as: UTF8.self))

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads orders files (CSV or any delimiter) into an ``OrderLog``.
 ///
 /// One line is one order line. Without an explicit mapping the layout is recognised from the
@@ -60,6 +68,37 @@ public enum OrdersCSVReader {
     return mapping
   }
 
+  /// Reserves room for the lines and orders the rest of the file is likely to hold, judging by
+  /// its first batch (`lines` lines with `orders` new orders in `bytesRead` of `fileSize`
+  /// bytes), so the log's columns and the order table grow by copying far less. Reserved but
+  /// unused memory is never touched, so it costs address space, not resident memory.
+  static func reserve(
+    _ log: inout OrderLog,
+    _ appender: inout OrderLogAppender,
+    fileSize: Int,
+    bytesRead: Int,
+    lines: Int,
+    orders: Int
+  ) {
+    guard bytesRead > 0, lines > 0, fileSize > bytesRead else { return }
+    let expectedLines = Int(Double(fileSize) / Double(bytesRead) * Double(lines) * 1.05)
+    let expectedOrders = min(expectedLines, expectedLines / lines * orders + orders)
+    log.lineOrder.reserveCapacity(log.lineCount + expectedLines)
+    log.lineProduct.reserveCapacity(log.lineCount + expectedLines)
+    log.lineQuantity.reserveCapacity(log.lineCount + expectedLines)
+    log.linePrice.reserveCapacity(log.lineCount + expectedLines)
+    log.orderIDs.reserveCapacity(log.orderIDs.count + expectedOrders)
+    log.orderCustomer.reserveCapacity(log.orderIDs.count + expectedOrders)
+    log.orderTime.reserveCapacity(log.orderIDs.count + expectedOrders)
+    appender.reserveOrders(log.orderIDs.count + expectedOrders)
+  }
+
+  /// The size of the file at `path` in bytes (0 when unknown).
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+  }
+
   /// The most frequent of comma, semicolon and tab on the first line.
   static func likelyDelimiter(_ bytes: [UInt8]) -> Unicode.Scalar {
     var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
@@ -96,12 +135,29 @@ public enum OrdersCSVReader {
       header: header,
       location: RecordLocation(file: path, line: 1)
     )
-    var lines = OrderLineParser(columns: columns, mapping: mapping, path: path)
+    let parser = OrderLineParser(columns: columns, mapping: mapping, path: path)
+    let pipeline = OrderLinePipeline(reader: reader, parser: parser)
     var records = 0
     var ignored = 0
-    while try reader.nextRecord() {
-      records += 1
-      if lines.append(from: reader, appender: &appender, log: &log) == .ignored { ignored += 1 }
+    var first = true
+    let fileSize = Self.fileSize(path)
+    try pipeline.run { batch in
+      let ordersBefore = log.orderIDs.count
+      let linesBefore = log.lineCount
+      parser.append(batch, appender: &appender, log: &log)
+      records += batch.records
+      ignored += batch.ignored
+      if first {
+        first = false
+        Self.reserve(
+          &log,
+          &appender,
+          fileSize: fileSize,
+          bytesRead: batch.isLast ? fileSize : (batch.byteOffset.last ?? 0),
+          lines: log.lineCount - linesBefore,
+          orders: log.orderIDs.count - ordersBefore
+        )
+      }
     }
     log.recordCounts[path, default: 0] += records
     log.ignoredCounts[path, default: 0] += ignored

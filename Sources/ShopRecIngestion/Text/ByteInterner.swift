@@ -27,9 +27,32 @@ struct ByteInterner {
   /// Creates an empty interner.
   init() {}
 
+  /// The hash the interner files `key` under.
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    XXHash64.hash(UnsafeRawBufferPointer(key))
+  }
+
+  /// Loads the first slot `hash` probes and returns part of it, so a caller can bring the slot
+  /// into cache ahead of ``intern(_:hash:)`` (many such loads overlap; the result is
+  /// meaningless).
+  @inline(__always)
+  func touch(hash: UInt64) -> UInt32 {
+    self.slots.withUnsafeBufferPointer { slots in
+      slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)].meta
+    }
+  }
+
   /// The index of `key`, adding it when new; `inserted` tells whether it was.
   mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
-    let hash = XXHash64.hash(UnsafeRawBufferPointer(key))
+    self.intern(key, hash: Self.hash(key))
+  }
+
+  /// ``intern(_:)`` with the key's ``hash(_:)`` already computed.
+  mutating func intern(
+    _ key: UnsafeBufferPointer<UInt8>,
+    hash: UInt64
+  ) -> (index: Int32, inserted: Bool) {
     let meta =
       0x8000_0000 | UInt32(truncatingIfNeeded: hash >> 41) << 8 | UInt32(min(key.count, 255))
     let short = key.count <= 8
@@ -91,10 +114,24 @@ struct ByteInterner {
     }
   }
 
+  /// Makes room for `count` keys in all, so the table does not grow (and rehash) until then.
+  mutating func reserve(_ count: Int) {
+    while count * 10 > self.slots.count * 7 { self.grow() }
+  }
+
   private mutating func grow() {
     let capacity = self.slots.count * 2
     let mask = capacity - 1
-    var grown = [Slot](repeating: Slot(word: 0, meta: 0, index: 0), count: capacity)
+    var grown = [Slot](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        MemoryAdvice.preferHugePages(
+          UnsafeMutableRawPointer(base),
+          byteCount: capacity * MemoryLayout<Slot>.stride
+        )
+        base.initialize(repeating: Slot(word: 0, meta: 0, index: 0), count: capacity)
+      }
+      initialized = capacity
+    }
     for slot in self.slots where slot.meta != 0 {
       var position = Int(truncatingIfNeeded: self.keyHashes[Int(slot.index)]) & mask
       while grown[position].meta != 0 { position = (position + 1) & mask }
