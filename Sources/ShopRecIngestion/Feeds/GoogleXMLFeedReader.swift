@@ -47,7 +47,13 @@ final class GoogleXMLFeedReader: XMLElementHandler {
     return (String(name[name.index(after: colon)...]).lowercased(), true)
   }
 
-  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool {
+  func elementStarted(
+    _ name: String,
+    attributes: [String: String],
+    depth: Int,
+    line: Int,
+    column: Int
+  ) -> Bool {
     for (key, value) in attributes where key.hasPrefix("xmlns:") && value == Self.namespace {
       self.googlePrefixes.insert(String(key.dropFirst(6)))
       self.attributeNames.removeAll()
@@ -63,7 +69,9 @@ final class GoogleXMLFeedReader: XMLElementHandler {
     let local = self.attribute(name)?.name
     if local == "item" || local == "entry" {
       self.records += 1
-      self.item = GoogleItemDraft(location: RecordLocation(file: self.path, line: line))
+      self.item = GoogleItemDraft(
+        location: RecordLocation(file: self.path, line: line, column: column)
+      )
       self.itemDepth = depth
     }
     return false

@@ -92,7 +92,8 @@ final class XMLEventReader: NSObject, XMLParserDelegate {
       elementName,
       attributes: attributeDict,
       depth: self.depth,
-      line: parser.lineNumber
+      line: parser.lineNumber,
+      column: parser.columnNumber
     )
     if wanted, self.captureDepth == 0 {
       self.captureDepth = self.depth

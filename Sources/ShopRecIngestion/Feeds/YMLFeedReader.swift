@@ -27,7 +27,13 @@ final class YMLFeedReader: XMLElementHandler {
     return (reader.output, reader.records)
   }
 
-  func elementStarted(_ name: String, attributes: [String: String], depth: Int, line: Int) -> Bool {
+  func elementStarted(
+    _ name: String,
+    attributes: [String: String],
+    depth: Int,
+    line: Int,
+    column: Int
+  ) -> Bool {
     let parent = self.parents.last
     self.parents.append(name)
     if self.offer != nil {
@@ -39,7 +45,7 @@ final class YMLFeedReader: XMLElementHandler {
       self.records += 1
       self.offer = YMLOfferDraft(
         attributes: attributes,
-        location: RecordLocation(file: self.path, line: line)
+        location: RecordLocation(file: self.path, line: line, column: column)
       )
       self.offerDepth = depth
       return false

@@ -69,7 +69,7 @@ struct YMLOfferDraft {
       guard !paramName.isEmpty else {
         issues.append(
           RecordIssue(
-            location: RecordLocation(file: self.location.file, line: line),
+            location: self.fieldLocation(line: line),
             field: "param",
             reason: "param without a name; dropped",
             severity: .corrected,
@@ -93,11 +93,7 @@ struct YMLOfferDraft {
       issues.append(RecordIssue(location: self.location, field: "id", reason: "missing offer id"))
       return nil
     }
-    let file = self.location.file
-    let priceLocation = RecordLocation(
-      file: file,
-      line: self.priceLine > 0 ? self.priceLine : self.location.line
-    )
+    let priceLocation = self.fieldLocation(line: self.priceLine)
     guard
       let price = PriceCheck.required(
         self.price,
@@ -109,7 +105,7 @@ struct YMLOfferDraft {
     var product = ProductRecord(id: id, location: self.location)
     product.regularPrice = price
     if let oldPrice = self.oldPrice {
-      let oldLocation = RecordLocation(file: file, line: self.oldPriceLine)
+      let oldLocation = self.fieldLocation(line: self.oldPriceLine)
       if let old = DecimalText.minorUnits(oldPrice) {
         if old > price {
           product.regularPrice = old
@@ -158,5 +154,12 @@ struct YMLOfferDraft {
     product.barcode = self.barcode
     product.vendorCode = self.vendorCode
     return product
+  }
+
+  /// Where a field of the offer ended: its `line`, with the offer's column when the field is on
+  /// the offer's own line (one-line feeds), so the location still singles out the offer.
+  func fieldLocation(line: Int) -> RecordLocation {
+    guard line > 0, line != self.location.line else { return self.location }
+    return RecordLocation(file: self.location.file, line: line)
   }
 }

@@ -4,24 +4,31 @@ public struct RecordLocation: Sendable, Hashable, CustomStringConvertible {
   public var file: String
   /// 1-based line number, or 0 when unknown.
   public var line: Int
+  /// 1-based column on `line`, or 0 when unknown or not needed. XML feeds often put many
+  /// records on one line, so their records carry the column where the parser met them.
+  public var column: Int
   /// Byte offset of the record, used when `line` is 0.
   public var byteOffset: Int
 
   /// Creates a location.
-  public init(file: String, line: Int, byteOffset: Int = 0) {
+  public init(file: String, line: Int, column: Int = 0, byteOffset: Int = 0) {
     self.file = file
     self.line = line
+    self.column = column
     self.byteOffset = byteOffset
   }
 
-  /// `file:line` (or `file@byte N`).
+  /// `file:line` or `file:line:column` (or `file@byte N`).
   public var description: String {
-    self.line > 0 ? "\(self.file):\(self.line)" : "\(self.file)@byte \(self.byteOffset)"
+    guard self.line > 0 else { return "\(self.file)@byte \(self.byteOffset)" }
+    return self.column > 0
+      ? "\(self.file):\(self.line):\(self.column)" : "\(self.file):\(self.line)"
   }
 
-  /// `line N` (or `byte N`), for summaries that already name the file.
+  /// `line N` or `line N col M` (or `byte N`), for summaries that already name the file.
   public var shortDescription: String {
-    self.line > 0 ? "line \(self.line)" : "byte \(self.byteOffset)"
+    guard self.line > 0 else { return "byte \(self.byteOffset)" }
+    return self.column > 0 ? "line \(self.line) col \(self.column)" : "line \(self.line)"
   }
 }
 
