@@ -6,6 +6,7 @@
 #   scripts/loadtest.sh --all-methods --duration 10 --repeats 5
 #   scripts/loadtest.sh --products-csv big/products.csv --orders-csv big/orders.csv \
 #                       --snapshot big/shop.shoprec
+#   scripts/loadtest.sh --shop-1m --all-methods  # the table: 1M products, 20M order lines
 #
 # Steps: builds the reference server (Benchmarks/reference) and grpc_loadgen (Benchmarks/loadgen)
 # when stale; builds shoprec with `swift build -c release`; writes request bodies with varied
@@ -45,6 +46,7 @@ CLIENT_CORE=1
 BUILD=1
 HEALTH_TIMEOUT=60
 BODY_COUNT=20000
+SHOP_1M=0
 ALL_METHODS="Similar,OnSale,Accessories,Replacements,BoughtTogether"
 
 usage() {
@@ -69,6 +71,9 @@ Options:
   --server-core N        core for the server (default $SERVER_CORE)
   --client-core N        core for the load generators (default $CLIENT_CORE)
   --health-timeout S     how long to wait for a server to be SERVING (default $HEALTH_TIMEOUT)
+  --shop-1m              generate (once, cached in \$LOADTEST_DIR/shop-1m) a synthetic shop of
+                         1M products and 20M order lines, build its snapshot, and use both
+                         (about 2 minutes and 4 GB of disk the first time)
   --no-build             do not run swift build (the C tools are still built when stale)
 EOF
 }
@@ -93,6 +98,7 @@ while [ $# -gt 0 ]; do
     --server-core) SERVER_CORE="$2"; shift 2 ;;
     --client-core) CLIENT_CORE="$2"; shift 2 ;;
     --health-timeout) HEALTH_TIMEOUT="$2"; shift 2 ;;
+    --shop-1m) SHOP_1M=1; shift ;;
     --no-build) BUILD=0; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -197,6 +203,18 @@ if has shoprec "${SERVER_LIST[@]}"; then
 fi
 
 WORK="${LOADTEST_DIR:-$ROOT/.build-loadtest}"
+if [ "$SHOP_1M" = 1 ]; then
+  SHOP="$WORK/shop-1m"
+  if [ ! -f "$SHOP/shop.shoprec" ]; then
+    log "generating the 1M-product shop in $SHOP"
+    "$SHOPREC_BIN" generate --products 1000000 --orders 20000000 --seed 1 --out "$SHOP" >&2
+    "$SHOPREC_BIN" build --catalog "$SHOP/categories.csv" --catalog "$SHOP/products.csv" \
+      --catalog "$SHOP/links.csv" --orders "$SHOP/orders.csv" --out "$SHOP/shop.shoprec" >&2
+  fi
+  PRODUCTS_CSV="$SHOP/products.csv"
+  ORDERS_CSV="$SHOP/orders.csv"
+  SNAPSHOT="$SHOP/shop.shoprec"
+fi
 RUN_DIR="$WORK/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RUN_DIR/raw" "$RUN_DIR/logs"
 RESULTS="$RUN_DIR/results.jsonl"

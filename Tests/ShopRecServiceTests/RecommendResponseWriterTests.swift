@@ -17,6 +17,7 @@ struct RecommendResponseWriterTests {
       orders: shop.orderLog()
     ).snapshot
   }()
+  static let records = RecommendedItemRecords(snapshot: snapshot)
 
   @Test(
     "writes exactly the bytes swift-protobuf serializes, for every query kind and many products"
@@ -60,7 +61,12 @@ struct RecommendResponseWriterTests {
           now: now
         )
         let expected: [UInt8] = try message.serializedBytes()
-        let direct = RecommendResponseWriter(snapshot: snapshot, scratch: scratch, now: now)
+        let direct = RecommendResponseWriter(
+          snapshot: snapshot,
+          records: Self.records,
+          scratch: scratch,
+          now: now
+        )
           .serializedBytes()
         #expect(direct == expected, "product \(product), kind \(kind)")
         #expect(try Shoprec_V1_RecommendResponse(serializedBytes: direct) == message)
@@ -80,7 +86,12 @@ struct RecommendResponseWriterTests {
     filter.includeBrands = []
     Recommender(snapshot: snapshot).similar(to: 0, limit: 10, filter: filter, scratch: scratch)
     #expect(scratch.count == 0)
-    let bytes = RecommendResponseWriter(snapshot: snapshot, scratch: scratch, now: 0)
+    let bytes = RecommendResponseWriter(
+      snapshot: snapshot,
+      records: Self.records,
+      scratch: scratch,
+      now: 0
+    )
       .serializedBytes()
     let decoded = try Shoprec_V1_RecommendResponse(serializedBytes: bytes)
     #expect(decoded.items.isEmpty)

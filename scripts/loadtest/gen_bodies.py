@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import itertools
 import pathlib
 import random
 import struct
@@ -44,11 +45,15 @@ def read_product_ids(path: pathlib.Path) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+MAX_ORDER_ROWS = 1_000_000
+
+
 def read_baskets(path: pathlib.Path, known: set[str], rng: random.Random, count: int) -> list[list[str]]:
     orders: dict[str, list[str]] = collections.defaultdict(list)
     with path.open(newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        for row in reader:
+        # The first lines give baskets enough (a 20M-line file would take minutes and GBs).
+        for row in itertools.islice(reader, MAX_ORDER_ROWS):
             pid, oid = row.get("product_id"), row.get("order_id")
             if pid in known and oid and pid not in orders[oid]:
                 orders[oid].append(pid)

@@ -23,6 +23,8 @@ public final class Snapshot: Sendable {
   public let orders: OrderHistory
   /// Raw views of the columns queries read (valid while this snapshot lives).
   public let columns: SnapshotColumns
+  /// Derived from the catalog: what candidate checks read, packed (``SnapshotColumns/facts``).
+  private let productFacts: [ProductFacts]
 
   /// Assembles a snapshot from its parts.
   public init(
@@ -43,8 +45,11 @@ public final class Snapshot: Sendable {
     self.popularity = popularity
     self.lists = lists
     self.orders = orders
+    let productFacts = catalog.packedFacts()
+    self.productFacts = productFacts
     self.columns = SnapshotColumns(
       catalog: catalog,
+      facts: productFacts,
       categories: categories,
       popularity: popularity,
       orders: orders

@@ -19,6 +19,8 @@ public struct SnapshotColumns: @unchecked Sendable {
   public let category: UnsafeBufferPointer<CategoryIndex>
   public let brand: UnsafeBufferPointer<Int32>
   public let group: UnsafeBufferPointer<Int32>
+  /// Brand, group, category and flags of each product, packed (one cache line per candidate).
+  public let facts: UnsafeBufferPointer<ProductFacts>
   public let popularity: UnsafeBufferPointer<Float>
   public let categoryParent: UnsafeBufferPointer<CategoryIndex>
   public let customerProductOffsets: UnsafeBufferPointer<Int32>
@@ -53,7 +55,14 @@ public struct SnapshotColumns: @unchecked Sendable {
     }
   }
 
-  init(catalog: Catalog, categories: CategoryTree, popularity: Popularity, orders: OrderHistory) {
+  init(
+    catalog: Catalog,
+    facts: [ProductFacts],
+    categories: CategoryTree,
+    popularity: Popularity,
+    orders: OrderHistory
+  ) {
+    self.facts = facts.withUnsafeBufferPointer { $0 }
     self.regularPrice = catalog.regularPrice.withUnsafeBufferPointer { $0 }
     self.salePrice = catalog.salePrice.withUnsafeBufferPointer { $0 }
     self.saleStart = catalog.saleStart.withUnsafeBufferPointer { $0 }

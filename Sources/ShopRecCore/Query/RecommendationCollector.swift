@@ -71,7 +71,8 @@ public struct RecommendationCollector: ~Copyable {
     if scratch.productStamps[index] == stamp { return self.isDone }
     self.examined += 1
     let columns = self.snapshot.columns
-    let brand = Int(columns.brand[index])
+    let facts = columns.facts[index]
+    let brand = Int(facts.brand)
     if self.maxPerBrand != .max && brand >= 0 && scratch.brandStamps[brand] == stamp
       && Int(scratch.brandCounts[brand]) >= self.maxPerBrand
     {
@@ -79,8 +80,8 @@ public struct RecommendationCollector: ~Copyable {
       return self.isDone
     }
     scratch.productStamps[index] = stamp
-    guard self.filter.admits(index, in: columns) else { return self.isDone }
-    let group = Int(columns.group[index])
+    guard self.filter.admits(index, facts: facts, in: columns) else { return self.isDone }
+    let group = Int(facts.group)
     if group >= 0 {
       if scratch.groupStamps[group] == stamp { return self.isDone }
       scratch.groupStamps[group] = stamp

@@ -33,19 +33,25 @@ public struct RecommendationFilter: Sendable {
   /// Whether `product` passes every restriction except exclusion lists handled by the collector.
   @inlinable
   public func admits(_ product: Int, in columns: SnapshotColumns) -> Bool {
-    if self.inStockOnly && !columns.isInStock(product) { return false }
+    self.admits(product, facts: columns.facts[product], in: columns)
+  }
+
+  /// ``admits(_:in:)`` with the product's packed facts already read.
+  @inlinable
+  public func admits(_ product: Int, facts: ProductFacts, in columns: SnapshotColumns) -> Bool {
+    if self.inStockOnly && !facts.isInStock { return false }
     if self.minPrice != nil || self.maxPrice != nil {
       let price = columns.currentPrice(product, at: self.now)
       if let minPrice = self.minPrice, price < minPrice { return false }
       if let maxPrice = self.maxPrice, price > maxPrice { return false }
     }
     if self.includeBrands != nil || !self.excludeBrands.isEmpty {
-      let brand = columns.brand[product]
+      let brand = facts.brand
       if let includeBrands = self.includeBrands, !includeBrands.contains(brand) { return false }
       if self.excludeBrands.contains(brand) { return false }
     }
     if self.includeCategories != nil || !self.excludeCategories.isEmpty {
-      let category = columns.category[product]
+      let category = facts.category
       if let includeCategories = self.includeCategories {
         guard category >= 0, includeCategories.contains(where: { columns.isWithin(category, $0) })
         else { return false }

@@ -6,10 +6,12 @@ import ShopRecCore
 ///
 /// The bytes are identical to what swift-protobuf's `serializedBytes()` produces for the message
 /// ``RecommendResponseEncoding`` builds (fields in number order, proto3 defaults omitted; a test
-/// checks it), but no message, string or array is created: ids and titles are copied from the
-/// snapshot's string tables. This is the hot path of every Recommendations call.
+/// checks it), but no message, string or array is created: each item's fixed fields are copied
+/// from its pre-encoded record (``RecommendedItemRecords``), the score, reason and prices are
+/// written between them. This is the hot path of every Recommendations call.
 struct RecommendResponseWriter {
   let snapshot: Snapshot
+  let records: RecommendedItemRecords
   let scratch: RecommendationScratch
   let now: Int64
 
@@ -44,7 +46,7 @@ struct RecommendResponseWriter {
   var serializedSize: Int {
     var total = 0
     for position in 0 ..< self.scratch.count {
-      let size = self.itemSize(self.fields(position))
+      let size = self.itemSize(position, self.records.record(Int(self.scratch.products[position])))
       total += 1 + Self.varintSize(UInt64(size)) + size
     }
     let versionLength = self.snapshot.version.utf8.count
@@ -58,10 +60,10 @@ struct RecommendResponseWriter {
   func encode(into space: UnsafeMutableRawBufferPointer) -> Int {
     var cursor = ProtobufCursor(space.baseAddress!.assumingMemoryBound(to: UInt8.self))
     for position in 0 ..< self.scratch.count {
-      let item = self.fields(position)
+      let record = self.records.record(Int(self.scratch.products[position]))
       cursor.byte(Self.itemsTag)
-      cursor.varint(UInt64(self.itemSize(item)))
-      self.writeItem(item, &cursor)
+      cursor.varint(UInt64(self.itemSize(position, record)))
+      self.writeItem(position, record, &cursor)
     }
     var version = self.snapshot.version
     version.withUTF8 { versionBytes in
@@ -73,70 +75,36 @@ struct RecommendResponseWriter {
     return cursor.written(since: space.baseAddress!)
   }
 
-  /// The facts of result `position` that the encoding needs.
-  private struct ItemFields {
-    var product: Int
-    var score: Double
-    var reason: UInt64
-    var price: Double
-    var salePrice: Double
-    var inStock: Bool
-    var category: Int
-    var currency: Int
-  }
-
-  private func fields(_ position: Int) -> ItemFields {
-    let columns = self.snapshot.columns
-    let product = Int(self.scratch.products[position])
-    let onSale = columns.isOnSale(product, at: self.now)
-    return ItemFields(
-      product: product,
-      score: Double(self.scratch.scores[position]),
-      reason: UInt64(self.scratch.reasons[position].rawValue),
-      price: Double(columns.regularPrice[product]) / 100,
-      salePrice: onSale ? Double(columns.salePrice[product]) / 100 : 0,
-      inStock: columns.isInStock(product),
-      category: Int(columns.category[product]),
-      currency: Int(columns.currency[product])
-    )
-  }
-
-  private func itemSize(_ item: ItemFields) -> Int {
-    let columns = self.snapshot.columns
-    var size = 0
-    size += Self.stringFieldSize(columns.productIDs.byteCount(at: item.product))
-    if item.score != 0 { size += 9 }
-    if item.reason != 0 { size += 1 + Self.varintSize(item.reason) }
-    if item.price != 0 { size += 9 }
-    if item.salePrice != 0 { size += 9 }
-    size += Self.stringFieldSize(columns.titles.byteCount(at: item.product))
-    size += Self.stringFieldSize(columns.currencies.byteCount(at: item.currency))
-    if item.inStock { size += 2 }
-    if item.category >= 0 {
-      size += Self.stringFieldSize(columns.categoryIDs.byteCount(at: item.category))
-    }
+  @inline(__always)
+  private func itemSize(_ position: Int, _ record: RecommendedItemRecords.Record) -> Int {
+    var size = record.headLength + record.tailLength
+    if self.scratch.scores[position] != 0 { size += 9 }
+    let reason = UInt64(self.scratch.reasons[position].rawValue)
+    if reason != 0 { size += 1 + Self.varintSize(reason) }
+    if record.price != 0 { size += 9 }
+    if record.salePrice(at: self.now) != 0 { size += 9 }
     return size
   }
 
-  private func writeItem(_ item: ItemFields, _ cursor: inout ProtobufCursor) {
-    let columns = self.snapshot.columns
-    cursor.string(Self.productIDTag, columns.productIDs[item.product])
-    if item.score != 0 { cursor.double(Self.scoreTag, item.score) }
-    if item.reason != 0 {
+  @inline(__always)
+  private func writeItem(
+    _ position: Int,
+    _ record: RecommendedItemRecords.Record,
+    _ cursor: inout ProtobufCursor
+  ) {
+    cursor.raw(record.head, count: record.headLength)
+    let score = Double(self.scratch.scores[position])
+    if score != 0 { cursor.double(Self.scoreTag, score) }
+    let reason = UInt64(self.scratch.reasons[position].rawValue)
+    if reason != 0 {
       cursor.byte(Self.reasonTag)
-      cursor.varint(item.reason)
+      cursor.varint(reason)
     }
-    if item.price != 0 { cursor.double(Self.priceTag, item.price) }
-    if item.salePrice != 0 { cursor.double(Self.salePriceTag, item.salePrice) }
-    cursor.string(Self.titleTag, columns.titles[item.product])
-    cursor.string(Self.currencyTag, columns.currencies[item.currency])
-    if item.inStock {
-      cursor.byte(Self.inStockTag)
-      cursor.byte(1)
-    }
-    if item.category >= 0 {
-      cursor.string(Self.categoryIDTag, columns.categoryIDs[item.category])
-    }
+    let price = record.price
+    if price != 0 { cursor.double(Self.priceTag, price) }
+    let salePrice = record.salePrice(at: self.now)
+    if salePrice != 0 { cursor.double(Self.salePriceTag, salePrice) }
+    cursor.raw(record.tail, count: record.tailLength)
   }
 
   /// Size of a length-delimited field with a one-byte tag; 0 for an empty (omitted) string.
@@ -197,6 +165,13 @@ struct ProtobufCursor {
       self.pointer.update(from: base, count: bytes.count)
       self.pointer += bytes.count
     }
+  }
+
+  /// `count` bytes already in wire format.
+  @inline(__always)
+  mutating func raw(_ bytes: UnsafeRawPointer, count: Int) {
+    UnsafeMutableRawPointer(self.pointer).copyMemory(from: bytes, byteCount: count)
+    self.pointer += count
   }
 
   /// A string field; omitted when empty (proto3 default).

@@ -63,9 +63,10 @@ public struct RecommendationsService: Sendable {
             message: "malformed \(Request.protoMessageName): \(error)"
           )
         }
-        guard let snapshot = store.current else {
+        guard let entry = store.currentEntry else {
           return GRPCStatus(code: .unavailable, message: "no snapshot loaded yet")
         }
+        let snapshot = entry.snapshot
         let now = RequestResolution.now()
         let scratch = Self.threadScratch
         do throws(ServiceError) {
@@ -73,7 +74,12 @@ public struct RecommendationsService: Sendable {
         } catch {
           return error.grpcStatus
         }
-        RecommendResponseWriter(snapshot: snapshot, scratch: scratch, now: now).write(to: &writer)
+        RecommendResponseWriter(
+          snapshot: snapshot,
+          records: entry.itemRecords,
+          scratch: scratch,
+          now: now
+        ).write(to: &writer)
         return .ok
       }
     )

@@ -13,6 +13,14 @@ public final class SnapshotStore: Sendable {
     public let snapshot: Snapshot
     /// The file it was loaded from, or "" for a snapshot built in memory (the demo shop).
     public let path: String
+    /// The snapshot's pre-encoded response items (built before the swap, off the hot path).
+    let itemRecords: RecommendedItemRecords
+
+    init(snapshot: Snapshot, path: String) {
+      self.snapshot = snapshot
+      self.path = path
+      self.itemRecords = RecommendedItemRecords(snapshot: snapshot)
+    }
   }
 
   private let state = Mutex<
@@ -40,6 +48,7 @@ public final class SnapshotStore: Sendable {
   }
 
   /// Swaps in `snapshot`; returns the previous entry. Observers are told after the swap.
+  /// What the entry derives from the snapshot is built first, outside the lock.
   @discardableResult
   public func replace(with snapshot: Snapshot, path: String) -> Entry? {
     let entry = Entry(snapshot: snapshot, path: path)

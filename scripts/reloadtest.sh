@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Reload under load: shoprec serves snapshot A from a snapshot directory while grpc_loadgen
+# keeps it busy; halfway through, snapshot B appears in the directory and SIGHUP tells the
+# server to swap it in. The load runs in back-to-back windows, so the window that holds the swap
+# can be compared with the steady ones (p50/p99/max, req/s), and every failed RPC is counted.
+#
+#   scripts/reloadtest.sh --snapshot A.shoprec --next B.shoprec --products-csv products.csv
+#   scripts/reloadtest.sh ... --level 16x32 --windows 12 --window-seconds 2 --method Similar
+#
+# A and B must have different versions (build the same inputs twice: the version holds the build
+# time). The directory is a temporary one holding hard links (or copies across file systems).
+# Server on --server-core (default 0; the loading thread shares it, as on a one-core replica),
+# load on --client-core (default 1), loopback only. Prints one line per window and a summary.
+#
+# Environment: SHOPREC_BIN (default .build/release/shoprec), PYTHON (see tests/python).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+SNAPSHOT_A=""
+SNAPSHOT_B=""
+PRODUCTS_CSV=""
+METHOD="Similar"
+LEVEL="16x32"
+WINDOWS=12
+WINDOW_SECONDS=2
+PORT=50171
+SERVER_CORE=0
+CLIENT_CORE=1
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --snapshot) SNAPSHOT_A="$2"; shift 2 ;;
+    --next) SNAPSHOT_B="$2"; shift 2 ;;
+    --products-csv) PRODUCTS_CSV="$2"; shift 2 ;;
+    --method) METHOD="$2"; shift 2 ;;
+    --level) LEVEL="$2"; shift 2 ;;
+    --windows) WINDOWS="$2"; shift 2 ;;
+    --window-seconds) WINDOW_SECONDS="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    --server-core) SERVER_CORE="$2"; shift 2 ;;
+    --client-core) CLIENT_CORE="$2"; shift 2 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+for f in "$SNAPSHOT_A" "$SNAPSHOT_B" "$PRODUCTS_CSV"; do
+  [ -n "$f" ] && [ -f "$f" ] || { echo "need --snapshot, --next and --products-csv files" >&2; exit 2; }
+done
+[[ "$LEVEL" =~ ^[0-9]+x[0-9]+$ ]] || { echo "bad level $LEVEL" >&2; exit 2; }
+[ "$WINDOWS" -ge 4 ] || { echo "need at least 4 windows" >&2; exit 2; }
+[ "$(nproc)" -ge 2 ] || { SERVER_CORE=0; CLIENT_CORE=0; }
+log() { echo "[reloadtest] $*" >&2; }
+
+# shellcheck source=../tests/python/python-env.sh
+source "$ROOT/tests/python/python-env.sh"
+shoprec_apt_install_missing gcc make pkg-config libnghttp2-dev util-linux
+shoprec_python_env "$ROOT"
+PY="$SHOPREC_PYTHON"
+make -s -C Benchmarks/loadgen >&2
+LOADGEN="$ROOT/Benchmarks/loadgen/build/grpc_loadgen"
+SHOPREC_BIN="${SHOPREC_BIN:-$ROOT/.build/release/shoprec}"
+[ -x "$SHOPREC_BIN" ] || { echo "no shoprec binary at $SHOPREC_BIN (swift build -c release)" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/shoprec-reloadtest.XXXXXX")
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$WORK/snapshots" "$WORK/raw"
+place() { ln "$1" "$2" 2>/dev/null || cp "$1" "$2"; touch "$2"; }
+
+"$PY" scripts/loadtest/gen_bodies.py --stubs "$WORK/stubs" --out "$WORK/bodies" --count 20000 \
+  --methods "$METHOD" --products-csv "$PRODUCTS_CSV" 2>&1 | sed 's/^/[reloadtest] /' >&2
+
+place "$SNAPSHOT_A" "$WORK/snapshots/a.shoprec"
+log "starting shoprec on core $SERVER_CORE with --snapshot-dir (A)"
+taskset -c "$SERVER_CORE" "$SHOPREC_BIN" serve --port "$PORT" --event-loops 1 \
+  --snapshot-dir "$WORK/snapshots" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+GRPC_VERBOSITY=NONE "$PY" scripts/loadtest/wait_health.py --address "127.0.0.1:$PORT" \
+  --timeout 120 --pid "$SERVER_PID" || { tail -20 "$WORK/server.log" >&2; exit 1; }
+
+C="${LEVEL%x*}"
+M="${LEVEL#*x}"
+SWAP_WINDOW=$((WINDOWS / 2))
+for ((w = 1; w <= WINDOWS; w++)); do
+  if [ "$w" = "$SWAP_WINDOW" ]; then
+    # B appears and SIGHUP asks for it, half a second into this window.
+    (sleep 0.5; place "$SNAPSHOT_B" "$WORK/snapshots/b.shoprec"; kill -HUP "$SERVER_PID") &
+  fi
+  taskset -c "$CLIENT_CORE" "$LOADGEN" -a "127.0.0.1:$PORT" -p "/shoprec.v1.Recommendations/$METHOD" \
+    -f "$WORK/bodies/$METHOD.bin" -c "$C" -m "$M" -D "$WINDOW_SECONDS" --warmup 0s \
+    --server-pid "$SERVER_PID" --json --max-time $((WINDOW_SECONDS + 30)) \
+    >"$WORK/raw/window-$w.json" 2>"$WORK/raw/window-$w.stderr" || true
+  wait 2>/dev/null || true
+done
+grep -E "swapped in|rejected|error" "$WORK/server.log" | sed 's/^/[reloadtest] server: /' >&2 || true
+
+"$PY" - "$WORK/raw" "$WINDOWS" "$SWAP_WINDOW" "$LEVEL" "$METHOD" <<'EOF'
+import json, os, statistics, sys
+raw, windows, swap, level, method = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+rows = []
+for w in range(1, windows + 1):
+    try:
+        r = json.load(open(os.path.join(raw, "window-%d.json" % w)))
+    except Exception as e:
+        print("window %d: no result (%s)" % (w, e)); sys.exit(1)
+    rows.append(dict(rps=r["rps"], ok=r["ok"], errors=r["errors"]["total"],
+                     p50_us=r["latency_us"]["p50"], p99_us=r["latency_us"]["p99"],
+                     max_us=r["latency_us"]["max"]))
+print("| window | req/s | p50 µs | p99 µs | max µs | errors |")
+print("|---:|---:|---:|---:|---:|---:|")
+for w, r in enumerate(rows, 1):
+    mark = " (swap)" if w in (swap, swap + 1) else ""
+    print("| %d%s | %.0f | %.0f | %.0f | %.0f | %d |" % (
+        w, mark, r["rps"], r["p50_us"], r["p99_us"], r["max_us"], r["errors"]))
+# The first window warms up; the swap may spill into the next window.
+steady = [r for w, r in enumerate(rows, 1) if w > 1 and w not in (swap, swap + 1)]
+swapping = [rows[swap - 1], rows[swap]]
+steady_p99 = statistics.median(r["p99_us"] for r in steady)
+swap_p99 = max(r["p99_us"] for r in swapping)
+errors = sum(r["errors"] for r in rows)
+ok = sum(r["ok"] for r in rows)
+print()
+print("%s %s: %d OK requests, %d failed; steady p99 %.0f µs (median of %d windows), "
+      "swap p99 %.0f µs (worst of the 2 swap windows) = %.2f× steady; swap max %.0f µs" % (
+      method, level, ok, errors, steady_p99, len(steady), swap_p99, swap_p99 / steady_p99,
+      max(r["max_us"] for r in swapping)))
+sys.exit(1 if errors else 0)
+EOF
