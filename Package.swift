@@ -61,12 +61,15 @@ let package = Package(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // Header only: a software prefetch hint for the query path.
+    .systemLibrary(name: "CPrefetch"),
 
     // MARK: Core
     .target(
       name: "ShopRecCore",
       dependencies: [
-        .product(name: "Collections", package: "swift-collections")
+        "CPrefetch",
+        .product(name: "Collections", package: "swift-collections"),
       ],
       swiftSettings: hotPathSwiftSettings
     ),
@@ -138,6 +141,7 @@ let package = Package(
     .target(
       name: "ShopRecService",
       dependencies: [
+        "CPrefetch",
         "ShopRecCore",
         "ShopRecIngestion",
         "ShopRecAPI",

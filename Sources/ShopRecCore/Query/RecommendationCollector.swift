@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The one pipeline every strategy feeds: filters, exclusions, de-duplication, variant
 /// collapsing, brand caps, tiered scores and the examination budget live here and nowhere else.
 ///
@@ -99,12 +101,39 @@ public struct RecommendationCollector: ~Copyable {
     return self.isDone
   }
 
+  /// How many candidates ahead of the one being checked their lines are asked for.
+  static let prefetchDistance = 8
+
+  /// Asks for the cache lines ``offer(_:raw:reason:)`` reads first for `product` (its stamp and
+  /// facts), so that the misses of the next candidates overlap the current one's checks.
+  @inline(__always)
+  func prefetchCandidate(_ product: ProductIndex) {
+    shoprec_prefetch(self.scratch.productStamps.baseAddress.map { $0 + Int(product) })
+    shoprec_prefetch(self.snapshot.columns.facts.baseAddress.map { $0 + Int(product) })
+  }
+
+  /// Prefetches the first candidates of `range` of `targets`.
+  @inline(__always)
+  func prefetchCandidates(_ targets: [ProductIndex], _ range: Range<Int>) {
+    for position in range.prefix(Self.prefetchDistance) { self.prefetchCandidate(targets[position]) }
+  }
+
+  /// Prefetches the candidate `prefetchDistance` after `position`, if `range` has it.
+  @inline(__always)
+  func prefetchAhead(_ targets: [ProductIndex], _ position: Int, _ range: Range<Int>) {
+    let ahead = position + Self.prefetchDistance
+    if ahead < range.upperBound { self.prefetchCandidate(targets[ahead]) }
+  }
+
   /// Offers a precomputed list row (one tier), with each entry's stored reason.
   public mutating func offer(row: Int, of list: RankedRows) {
     let range = list.rows.range(ofRow: row)
     guard !range.isEmpty, !self.isDone else { return }
     self.beginTier(maximum: list.rows.scores[range.lowerBound])
+    let targets = list.rows.targets.values
+    self.prefetchCandidates(targets, range)
     for position in range {
+      self.prefetchAhead(targets, position, range)
       let reason = ReasonCode(rawValue: list.reasons[position]) ?? .popular
       if self.offer(
         list.rows.targets.values[position],
@@ -121,8 +150,11 @@ public struct RecommendationCollector: ~Copyable {
     let range = rows.range(ofRow: row)
     guard !range.isEmpty, !self.isDone else { return }
     self.beginTier(maximum: rows.scores[range.lowerBound])
+    let targets = rows.targets.values
+    self.prefetchCandidates(targets, range)
     for position in range {
-      if self.offer(rows.targets.values[position], raw: rows.scores[position], reason: reason) {
+      self.prefetchAhead(targets, position, range)
+      if self.offer(targets[position], raw: rows.scores[position], reason: reason) {
         return
       }
     }
@@ -136,8 +168,11 @@ public struct RecommendationCollector: ~Copyable {
     guard !range.isEmpty else { return }
     let popularity = self.snapshot.columns.popularity
     self.beginTier(maximum: popularity[Int(members.values[range.lowerBound])])
+    let targets = members.values
+    self.prefetchCandidates(targets, range)
     for position in range {
-      let product = members.values[position]
+      self.prefetchAhead(targets, position, range)
+      let product = targets[position]
       if self.offer(product, raw: popularity[Int(product)], reason: reason) { return }
     }
   }

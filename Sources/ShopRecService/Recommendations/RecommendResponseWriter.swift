@@ -30,6 +30,7 @@ struct RecommendResponseWriter {
 
   /// Writes the whole response into the transport's response buffer.
   func write(to writer: inout GRPCResponseWriter) {
+    self.records.prefetch(self.scratch.products[0 ..< self.scratch.count])
     let size = self.serializedSize
     writer.withUnsafeSpace(capacity: size) { self.encode(into: $0) }
   }

@@ -1,3 +1,4 @@
+import CPrefetch
 import ShopRecCore
 
 /// Every product's `shoprec.v1.RecommendedItem` fields that do not change while a snapshot
@@ -61,6 +62,16 @@ final class RecommendedItemRecords: @unchecked Sendable {
   @inline(__always)
   func record(_ product: Int) -> Record {
     Record(base: UnsafeRawPointer(self.storage.baseAddress! + self.offsets[product]))
+  }
+
+  /// Asks for the first cache line of each product's record: first every offset, then (with
+  /// those in flight) every record, so an answer's misses overlap instead of queueing.
+  @inline(__always)
+  func prefetch(_ products: ArraySlice<ProductIndex>) {
+    let offsets = self.offsets.baseAddress!
+    for product in products { shoprec_prefetch(offsets + Int(product)) }
+    let base = UnsafeRawPointer(self.storage.baseAddress!)
+    for product in products { shoprec_prefetch(base + offsets[Int(product)]) }
   }
 
   /// Bytes held (for logs and tests).
