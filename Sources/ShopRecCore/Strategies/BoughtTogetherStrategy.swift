@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,9 +32,19 @@ public enum BoughtTogetherStrategy {
     for product in basket { collector.excludeWithVariants(product) }
     let scratch = collector.scratch
     let together = snapshot.coPurchase.together
+    let targets = together.targets.values
+    let popularity = snapshot.columns.popularity.baseAddress
     for product in basket {
-      for position in together.range(ofRow: Int(product)) {
-        let target = Int(together.targets.values[position])
+      let range = together.range(ofRow: Int(product))
+      for position in range {
+        // The candidates' sums and popularity are read at random; ask for them ahead.
+        let ahead = position + RecommendationCollector.prefetchDistance
+        if ahead < range.upperBound {
+          let next = Int(targets[ahead])
+          shoprec_prefetch(scratch.aggregate.baseAddress.map { $0 + next })
+          shoprec_prefetch(popularity.map { $0 + next })
+        }
+        let target = Int(targets[position])
         if scratch.aggregate[target] == 0 { scratch.touched.append(Int32(target)) }
         scratch.aggregate[target] += together.scores[position] + touchBonus
       }
