@@ -32,13 +32,18 @@ public struct ProductFacts: Sendable, Equatable {
 extension Catalog {
   /// Every product's ``ProductFacts``, by product index.
   func packedFacts() -> [ProductFacts] {
-    (0 ..< self.count).map { product in
-      ProductFacts(
+    var facts = [ProductFacts](
+      hugePagesRepeating: ProductFacts(brand: -1, group: -1, category: -1, flags: 0),
+      count: self.count
+    )
+    for product in 0 ..< self.count {
+      facts[product] = ProductFacts(
         brand: self.brand[product],
         group: self.group[product],
         category: self.category[product],
         flags: self.flags[product]
       )
     }
+    return facts
   }
 }

@@ -9,20 +9,35 @@ extension Snapshot {
   /// snapshot they build.
   /// - Throws: ``InvariantViolation`` naming the first broken rule.
   public func checkInvariants() throws(InvariantViolation) {
+    for part in 0 ..< Self.invariantPartCount { try self.checkInvariants(part: part) }
+  }
+
+  /// The number of independent parts ``checkInvariants(part:)`` splits the checks into.
+  public static let invariantPartCount = 3
+
+  /// One part of ``checkInvariants()``: the parts are independent (a loader may check them on
+  /// several cores) and together check everything. Part 0 is the order history (the largest),
+  /// part 1 the co-purchase matrix and the precomputed lists, part 2 the rest.
+  public func checkInvariants(part: Int) throws(InvariantViolation) {
     let productCount = self.catalog.count
     let categoryCount = self.categories.count
-    try require(!self.metadata.version.isEmpty, "metadata: empty version")
-    try self.catalog.checkInvariants(categoryCount: categoryCount)
-    try self.categories.checkInvariants(
-      productCount: productCount,
-      productCategory: self.catalog.category
-    )
-    try self.links.checkInvariants(productCount: productCount)
-    try self.popularity.checkInvariants(productCount: productCount)
-    try self.coPurchase.checkInvariants(productCount: productCount, categoryCount: categoryCount)
-    try self.lists.checkInvariants(productCount: productCount)
-    try self.orders.checkInvariants(productCount: productCount)
-    try self.checkSubtreeProducts()
+    switch part {
+    case 0:
+      try self.orders.checkInvariants(productCount: productCount)
+    case 1:
+      try self.coPurchase.checkInvariants(productCount: productCount, categoryCount: categoryCount)
+      try self.lists.checkInvariants(productCount: productCount)
+    default:
+      try require(!self.metadata.version.isEmpty, "metadata: empty version")
+      try self.catalog.checkInvariants(categoryCount: categoryCount)
+      try self.categories.checkInvariants(
+        productCount: productCount,
+        productCategory: self.catalog.category
+      )
+      try self.links.checkInvariants(productCount: productCount)
+      try self.popularity.checkInvariants(productCount: productCount)
+      try self.checkSubtreeProducts()
+    }
   }
 
   /// Each `subtreeProducts[c]` holds every product of c's subtree once, by descending

@@ -1,3 +1,5 @@
+import ShopRecCore
+
 /// A model array of any element type a snapshot file can hold, without copying it.
 ///
 /// The writer collects the snapshot's arrays as these; the reader loads each section into one
@@ -68,6 +70,14 @@ enum SectionArray: Sendable {
     fill: (UnsafeMutableRawBufferPointer) -> Bool
   ) -> [Element] {
     [Element](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      // Large sections are read at random by every query: huge pages spare most TLB misses
+      // (and most of the page faults of filling them).
+      if let base = buffer.baseAddress {
+        MemoryAdvice.preferHugePages(
+          UnsafeMutableRawPointer(base),
+          byteCount: count * MemoryLayout<Element>.stride
+        )
+      }
       initializedCount = fill(UnsafeMutableRawBufferPointer(buffer)) ? count : 0
     }
   }

@@ -39,10 +39,16 @@ public enum SnapshotFileReader {
           + "\(SnapshotFileFormat.version) has no such section"
       )
     }
-    do {
-      try snapshot.checkInvariants()
-    } catch {
-      throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
+    // The invariant parts are independent: check them on all cores, report the first failure.
+    let checks = ParallelWork.map(Snapshot.invariantPartCount) { part in
+      Result { () throws(InvariantViolation) in try snapshot.checkInvariants(part: part) }
+    }
+    for check in checks {
+      do {
+        try check.get()
+      } catch {
+        throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
+      }
     }
     return snapshot
   }

@@ -43,6 +43,7 @@ final class RecommendedItemRecords: @unchecked Sendable {
       total += Self.recordSize(product, columns)
     }
     self.storage = .allocate(byteCount: max(total, 8), alignment: 8)
+    MemoryAdvice.preferHugePages(self.storage.baseAddress!, byteCount: self.storage.count)
     self.offsets = .allocate(capacity: max(count, 1))
     var offset = 0
     for product in 0 ..< count {

@@ -149,16 +149,22 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     explicitly: Bool
   ) -> Result<Bool, LoadFailure> {
     self.filesReadCount.withLock { $0 += 1 }
+    let clock = ContinuousClock()
+    let start = clock.now
     do {
       let snapshot = try SnapshotFileReader.load(path: candidate.path)
+      let loaded = clock.now
       self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
       if snapshot.version == previousVersion { return .success(false) }
       self.store.replace(with: snapshot, path: candidate.path)
+      let swapped = clock.now
       self.logger.info(
         "snapshot swapped in",
         metadata: [
           "path": "\(candidate.path)", "version": "\(snapshot.version)",
           "previous": "\(previousVersion)", "products": "\(snapshot.catalog.count)",
+          "load-seconds": "\(Self.seconds(loaded - start))",
+          "total-seconds": "\(Self.seconds(swapped - start))",
         ]
       )
       return .success(true)
@@ -177,6 +183,13 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
       }
       return .failure(LoadFailure(reason))
     }
+  }
+
+  /// `duration` in seconds, to the millisecond, for logs.
+  private static func seconds(_ duration: Duration) -> String {
+    let milliseconds = duration.components.seconds * 1000
+      + duration.components.attoseconds / 1_000_000_000_000_000
+    return "\(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst())"
   }
 
   /// Why a file was rejected.
