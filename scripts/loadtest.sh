@@ -71,9 +71,8 @@ Options:
   --server-core N        core for the server (default $SERVER_CORE)
   --client-core N        core for the load generators (default $CLIENT_CORE)
   --health-timeout S     how long to wait for a server to be SERVING (default $HEALTH_TIMEOUT)
-  --shop-1m              generate (once, cached in \$LOADTEST_DIR/shop-1m) a synthetic shop of
-                         1M products and 20M order lines, build its snapshot, and use both
-                         (about 2 minutes and 4 GB of disk the first time)
+  --shop-1m              use the 1M-product, 20M-order-line synthetic shop and its snapshot
+                         (scripts/shop-1m.sh makes them once: 2-3 minutes, 4 GB of disk)
   --no-build             do not run swift build (the C tools are still built when stale)
 EOF
 }
@@ -204,13 +203,7 @@ fi
 
 WORK="${LOADTEST_DIR:-$ROOT/.build-loadtest}"
 if [ "$SHOP_1M" = 1 ]; then
-  SHOP="$WORK/shop-1m"
-  if [ ! -f "$SHOP/shop.shoprec" ]; then
-    log "generating the 1M-product shop in $SHOP"
-    "$SHOPREC_BIN" generate --products 1000000 --orders 20000000 --seed 1 --out "$SHOP" >&2
-    "$SHOPREC_BIN" build --catalog "$SHOP/categories.csv" --catalog "$SHOP/products.csv" \
-      --catalog "$SHOP/links.csv" --orders "$SHOP/orders.csv" --out "$SHOP/shop.shoprec" >&2
-  fi
+  SHOP=$(SHOPREC_BIN="$SHOPREC_BIN" scripts/shop-1m.sh)
   PRODUCTS_CSV="$SHOP/products.csv"
   ORDERS_CSV="$SHOP/orders.csv"
   SNAPSHOT="$SHOP/shop.shoprec"

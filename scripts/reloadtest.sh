@@ -4,6 +4,7 @@
 # server to swap it in. The load runs in back-to-back windows, so the window that holds the swap
 # can be compared with the steady ones (p50/p99/max, req/s), and every failed RPC is counted.
 #
+#   scripts/reloadtest.sh                     # the 1M-product shop (scripts/shop-1m.sh --next)
 #   scripts/reloadtest.sh --snapshot A.shoprec --next B.shoprec --products-csv products.csv
 #   scripts/reloadtest.sh ... --level 16x32 --windows 12 --window-seconds 2 --method Similar
 #
@@ -46,6 +47,12 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+if [ -z "$SNAPSHOT_A$SNAPSHOT_B$PRODUCTS_CSV" ]; then
+  SHOP=$(scripts/shop-1m.sh --next)
+  SNAPSHOT_A="$SHOP/shop.shoprec"
+  SNAPSHOT_B="$SHOP/shop-next.shoprec"
+  PRODUCTS_CSV="$SHOP/products.csv"
+fi
 for f in "$SNAPSHOT_A" "$SNAPSHOT_B" "$PRODUCTS_CSV"; do
   [ -n "$f" ] && [ -f "$f" ] || { echo "need --snapshot, --next and --products-csv files" >&2; exit 2; }
 done
