@@ -3,6 +3,8 @@
 # keeps it busy; halfway through, snapshot B appears in the directory and SIGHUP tells the
 # server to swap it in. The load runs in back-to-back windows, so the window that holds the swap
 # can be compared with the steady ones (p50/p99/max, req/s), and every failed RPC is counted.
+# SIGHUP comes half a second into window 5; the report classes each window (before, loading,
+# swap, after) from the SIGHUP time and the load time the server logs.
 #
 #   scripts/reloadtest.sh                     # the 1M-product shop (scripts/shop-1m.sh --next)
 #   scripts/reloadtest.sh --snapshot A.shoprec --next B.shoprec --products-csv products.csv
@@ -24,7 +26,7 @@ SNAPSHOT_B=""
 PRODUCTS_CSV=""
 METHOD="Similar"
 LEVEL="16x32"
-WINDOWS=12
+WINDOWS=30
 WINDOW_SECONDS=2
 PORT=50171
 SERVER_CORE=0
@@ -57,7 +59,7 @@ for f in "$SNAPSHOT_A" "$SNAPSHOT_B" "$PRODUCTS_CSV"; do
   [ -n "$f" ] && [ -f "$f" ] || { echo "need --snapshot, --next and --products-csv files" >&2; exit 2; }
 done
 [[ "$LEVEL" =~ ^[0-9]+x[0-9]+$ ]] || { echo "bad level $LEVEL" >&2; exit 2; }
-[ "$WINDOWS" -ge 4 ] || { echo "need at least 4 windows" >&2; exit 2; }
+[ "$WINDOWS" -ge 8 ] || { echo "need at least 8 windows" >&2; exit 2; }
 [ "$(nproc)" -ge 2 ] || { SERVER_CORE=0; CLIENT_CORE=0; }
 log() { echo "[reloadtest] $*" >&2; }
 
@@ -80,7 +82,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$WORK/snapshots" "$WORK/raw"
-place() { ln "$1" "$2" 2>/dev/null || cp "$1" "$2"; touch "$2"; }
+place() { ln -L "$1" "$2" 2>/dev/null || cp "$1" "$2"; touch "$2"; }
 
 "$PY" scripts/loadtest/gen_bodies.py --stubs "$WORK/stubs" --out "$WORK/bodies" --count 20000 \
   --methods "$METHOD" --products-csv "$PRODUCTS_CSV" 2>&1 | sed 's/^/[reloadtest] /' >&2
@@ -95,49 +97,31 @@ GRPC_VERBOSITY=NONE "$PY" scripts/loadtest/wait_health.py --address "127.0.0.1:$
 
 C="${LEVEL%x*}"
 M="${LEVEL#*x}"
-SWAP_WINDOW=$((WINDOWS / 2))
+SWAP_WINDOW=5
+SWAPPER=""
 for ((w = 1; w <= WINDOWS; w++)); do
   if [ "$w" = "$SWAP_WINDOW" ]; then
     # B appears and SIGHUP asks for it, half a second into this window.
-    (sleep 0.5; place "$SNAPSHOT_B" "$WORK/snapshots/b.shoprec"; kill -HUP "$SERVER_PID") &
+    (
+      sleep 0.5
+      place "$SNAPSHOT_B" "$WORK/snapshots/b.shoprec"
+      date +%s.%N >"$WORK/sighup-time"
+      kill -HUP "$SERVER_PID"
+    ) &
+    SWAPPER=$!
   fi
+  date +%s.%N >"$WORK/raw/window-$w.start"
   taskset -c "$CLIENT_CORE" "$LOADGEN" -a "127.0.0.1:$PORT" -p "/shoprec.v1.Recommendations/$METHOD" \
     -f "$WORK/bodies/$METHOD.bin" -c "$C" -m "$M" -D "$WINDOW_SECONDS" --warmup 0s \
     --server-pid "$SERVER_PID" --json --max-time $((WINDOW_SECONDS + 30)) \
     >"$WORK/raw/window-$w.json" 2>"$WORK/raw/window-$w.stderr" || true
-  wait 2>/dev/null || true
 done
+[ -n "$SWAPPER" ] && wait "$SWAPPER"
 grep -E "swapped in|rejected|error" "$WORK/server.log" | sed 's/^/[reloadtest] server: /' >&2 || true
 
-"$PY" - "$WORK/raw" "$WINDOWS" "$SWAP_WINDOW" "$LEVEL" "$METHOD" <<'EOF'
-import json, os, statistics, sys
-raw, windows, swap, level, method = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
-rows = []
-for w in range(1, windows + 1):
-    try:
-        r = json.load(open(os.path.join(raw, "window-%d.json" % w)))
-    except Exception as e:
-        print("window %d: no result (%s)" % (w, e)); sys.exit(1)
-    rows.append(dict(rps=r["rps"], ok=r["ok"], errors=r["errors"]["total"],
-                     p50_us=r["latency_us"]["p50"], p99_us=r["latency_us"]["p99"],
-                     max_us=r["latency_us"]["max"]))
-print("| window | req/s | p50 µs | p99 µs | max µs | errors |")
-print("|---:|---:|---:|---:|---:|---:|")
-for w, r in enumerate(rows, 1):
-    mark = " (swap)" if w in (swap, swap + 1) else ""
-    print("| %d%s | %.0f | %.0f | %.0f | %.0f | %d |" % (
-        w, mark, r["rps"], r["p50_us"], r["p99_us"], r["max_us"], r["errors"]))
-# The first window warms up; the swap may spill into the next window.
-steady = [r for w, r in enumerate(rows, 1) if w > 1 and w not in (swap, swap + 1)]
-swapping = [rows[swap - 1], rows[swap]]
-steady_p99 = statistics.median(r["p99_us"] for r in steady)
-swap_p99 = max(r["p99_us"] for r in swapping)
-errors = sum(r["errors"] for r in rows)
-ok = sum(r["ok"] for r in rows)
-print()
-print("%s %s: %d OK requests, %d failed; steady p99 %.0f µs (median of %d windows), "
-      "swap p99 %.0f µs (worst of the 2 swap windows) = %.2f× steady; swap max %.0f µs" % (
-      method, level, ok, errors, steady_p99, len(steady), swap_p99, swap_p99 / steady_p99,
-      max(r["max_us"] for r in swapping)))
-sys.exit(1 if errors else 0)
-EOF
+# How long the new snapshot took from SIGHUP to the swap (the server logs it), 0 if not swapped.
+B_SECONDS=$(grep "swapped in" "$WORK/server.log" | grep "b.shoprec" |
+  sed -n 's/.*total-seconds=\([0-9.]*\).*/\1/p' | tail -1)
+"$PY" scripts/loadtest/reload_report.py "$WORK/raw" "$WINDOWS" \
+  "$(cat "$WORK/sighup-time" 2>/dev/null || echo 0)" "${B_SECONDS:-0}" "$LEVEL" "$METHOD" \
+  "$WINDOW_SECONDS"

@@ -9,11 +9,12 @@ public import ShopRecCore
 /// read and verified in parallel. Any problem throws a ``SnapshotFileError`` naming the file and
 /// the section; no input makes the reader trap.
 public enum SnapshotFileReader {
-  /// Loads the snapshot in `path`.
-  public static func load(path: String) throws(SnapshotFileError) -> Snapshot {
+  /// Loads the snapshot in `path`, on all cores: the system's pool, or, given `nice`, threads
+  /// at that nice value (a reload behind a busy server).
+  public static func load(path: String, nice: Int32? = nil) throws(SnapshotFileError) -> Snapshot {
     let file = try POSIXFile.openForReading(path)
     let table = try SnapshotFileTable.read(file)
-    let loaded = try self.readSections(file, table.entries)
+    let loaded = try self.readSections(file, table.entries, nice: nice)
     guard let metadataSection = loaded[SnapshotFileFormat.metadataSectionName],
       case .uint8(let metadataBytes) = metadataSection
     else {
@@ -40,7 +41,7 @@ public enum SnapshotFileReader {
       )
     }
     // The invariant parts are independent: check them on all cores, report the first failure.
-    let checks = ParallelWork.map(Snapshot.invariantPartCount) { part in
+    let checks = ParallelWork.map(Snapshot.invariantPartCount, nice: nice) { part in
       Result { () throws(InvariantViolation) in try snapshot.checkInvariants(part: part) }
     }
     for check in checks {
@@ -94,12 +95,13 @@ public enum SnapshotFileReader {
   /// Reads and verifies every section, largest first, on all cores.
   static func readSections(
     _ file: borrowing POSIXFile,
-    _ entries: [SnapshotSectionEntry]
+    _ entries: [SnapshotSectionEntry],
+    nice: Int32? = nil
   ) throws(SnapshotFileError) -> [String: SectionArray] {
     let order = entries.indices.sorted { entries[$0].byteLength > entries[$1].byteLength }
     let descriptor = file.descriptor
     let path = file.path
-    let results = ParallelWork.map(order.count) { slot in
+    let results = ParallelWork.map(order.count, nice: nice) { slot in
       let entry = entries[order[slot]]
       return Result(catching: { () throws(SnapshotFileError) -> SectionArray in
         try self.readSection(descriptor, entry, path: path)

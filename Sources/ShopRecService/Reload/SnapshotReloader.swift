@@ -12,7 +12,8 @@ import UnixSignals
 /// A candidate is loaded and verified completely (checksums, structure, invariants) off the
 /// event loops before the atomic swap; a corrupt, truncated or incompatible file is rejected with
 /// a logged reason (once per file version) and the old snapshot keeps serving. Reloads run one
-/// at a time.
+/// at a time. Once a snapshot serves, a reload runs on threads at nice ``backgroundNice``
+/// (``BackgroundThread``), so a saturated server keeps its cores for requests.
 public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   /// Where snapshots come from.
   public enum Source: Sendable {
@@ -37,6 +38,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   private let known = Mutex<[SnapshotCandidate: Outcome]>([:])
   /// Snapshot files read so far (each a full load and verification).
   private let filesReadCount = Mutex(0)
+  /// The nice value of reloads behind a serving snapshot (the first load runs at full speed on
+  /// all cores).
+  public static let backgroundNice: Int32 = 5
   /// Serialises reloads.
   private let queue = DispatchQueue(label: "shoprec.snapshot-reload")
 
@@ -69,7 +73,15 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   ) async throws -> (changed: Bool, previous: String, current: String) {
     try await withCheckedThrowingContinuation { continuation in
       self.queue.async {
-        continuation.resume(with: Result { try self.reloadNow(path: path) })
+        let result: Result<(changed: Bool, previous: String, current: String), any Error>
+        if self.store.current == nil {
+          result = Result { try self.reloadNow(path: path) }
+        } else {
+          result = BackgroundThread.run(nice: Self.backgroundNice) {
+            Result { try self.reloadNow(path: path) }
+          }
+        }
+        continuation.resume(with: result)
       }
     }
   }
@@ -152,7 +164,9 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     do {
-      let snapshot = try SnapshotFileReader.load(path: candidate.path)
+      // Behind a serving snapshot, every loading thread runs niced.
+      let nice = self.store.current == nil ? nil : Self.backgroundNice
+      let snapshot = try SnapshotFileReader.load(path: candidate.path, nice: nice)
       let loaded = clock.now
       self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
       if snapshot.version == previousVersion { return .success(false) }
