@@ -6,19 +6,27 @@ import ShopRecCore
 import ShopRecService
 import SwiftProtobuf
 
-/// In-process query latency and allocations per query kind, on the benchmark shop.
+/// Tolerances against `Thresholds/` (static thresholds compare the p90): wall clock may be up
+/// to twice the recorded value (this 2-core shared machine moves by ±60 % from one minute to the
+/// next); allocation counts are deterministic, so they must not grow at all.
+func tolerances() -> [BenchmarkMetric: BenchmarkThresholds] {
+  [
+    .wallClock: .init(relative: [.p90: 100]),
+    .mallocCountTotal: .init(absolute: [.p90: 0]),
+  ]
+}
+
+/// In-process query latency and allocations per query kind, on the benchmark shop (1,000 calls
+/// per measured iteration).
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
-    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
+    metrics: [.wallClock, .mallocCountTotal],
     timeUnits: .nanoseconds,
     warmupIterations: 1_000,
     scalingFactor: .kilo,
     maxDuration: .seconds(3),
     maxIterations: 10_000_000,
-    thresholds: [
-      .mallocCountTotal: .init(absolute: [.p90: 0]),
-      .wallClock: .init(relative: [.p50: 50, .p90: 100]),
-    ]
+    thresholds: tolerances()
   )
 
   let snapshot = BenchmarkShop.snapshot
@@ -71,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
   }
   Benchmark(
     "Handler.Similar",
-    configuration: .init(thresholds: [.mallocCountTotal: .init(absolute: [.p90: 3_000])])
+    configuration: .init(thresholds: tolerances())
   ) { benchmark in
     var position = 0
     for _ in benchmark.scaledIterations {
@@ -104,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
   let typicalBytes: [UInt8] = try! typical.serializedBytes()
   Benchmark(
     "Protobuf.EncodeRecommendResponse",
-    configuration: .init(thresholds: [.mallocCountTotal: .init(absolute: [.p90: 2_000])])
+    configuration: .init(thresholds: tolerances())
   ) { benchmark in
     for _ in benchmark.scaledIterations {
       let bytes: [UInt8] = try! typical.serializedBytes()
@@ -113,7 +121,7 @@ let benchmarks: @Sendable () -> Void = {
   }
   Benchmark(
     "Protobuf.DecodeRecommendResponse",
-    configuration: .init(thresholds: [.mallocCountTotal: .init(absolute: [.p90: 40_000])])
+    configuration: .init(thresholds: tolerances())
   ) { benchmark in
     for _ in benchmark.scaledIterations {
       let decoded = try! Shoprec_V1_RecommendResponse(serializedBytes: typicalBytes)

@@ -28,7 +28,11 @@ let benchmarks: @Sendable () -> Void = {
       timeUnits: .milliseconds,
       maxDuration: .seconds(10),
       maxIterations: 5,
-      thresholds: [.wallClock: .init(relative: [.p50: 100])]
+      thresholds: [
+        .wallClock: .init(relative: [.p90: 100]),
+        .cpuTotal: .init(relative: [.p90: 100]),
+        .peakMemoryResident: .init(relative: [.p90: 25]),
+      ]
     )
   ) { benchmark in
     let snapshot = try! SnapshotFileReader.load(path: loadPath)
@@ -46,7 +50,11 @@ let benchmarks: @Sendable () -> Void = {
       timeUnits: .milliseconds,
       maxDuration: .seconds(60),
       maxIterations: 3,
-      thresholds: [.wallClock: .init(relative: [.p50: 100])]
+      thresholds: [
+        .wallClock: .init(relative: [.p90: 100]),
+        .cpuTotal: .init(relative: [.p90: 100]),
+        .peakMemoryResident: .init(relative: [.p90: 25]),
+      ]
     )
   ) { benchmark in
     let result = try! SnapshotBuilder().build(catalogs: [catalog], orders: orders)
