@@ -8,7 +8,8 @@ import ShopRecIngestion
 /// - `SHOPREC_BENCH_PRODUCTS` (default 100,000) and `SHOPREC_BENCH_ORDER_LINES` (default 1,000,000)
 /// - `SHOPREC_BENCH_SNAPSHOT`: load this snapshot file instead (e.g. the 1M-product shop)
 enum BenchmarkShop {
-  static let productCount = Int(ProcessInfo.processInfo.environment["SHOPREC_BENCH_PRODUCTS"] ?? "") ?? 100_000
+  static let productCount =
+    Int(ProcessInfo.processInfo.environment["SHOPREC_BENCH_PRODUCTS"] ?? "") ?? 100_000
   static let orderLineCount =
     Int(ProcessInfo.processInfo.environment["SHOPREC_BENCH_ORDER_LINES"] ?? "") ?? 1_000_000
 
@@ -17,7 +18,13 @@ enum BenchmarkShop {
     if let given = ProcessInfo.processInfo.environment["SHOPREC_BENCH_SNAPSHOT"] { return given }
     let path = NSTemporaryDirectory() + "/shoprec-bench-\(productCount)-\(orderLineCount).shoprec"
     if (try? SnapshotFileReader.readMetadata(path: path)) != nil { return path }
-    let shop = SyntheticShop(config: SyntheticShopConfig(productCount: productCount, orderLineCount: orderLineCount, seed: 11))
+    let shop = SyntheticShop(
+      config: SyntheticShopConfig(
+        productCount: productCount,
+        orderLineCount: orderLineCount,
+        seed: 11
+      )
+    )
     var options = SnapshotBuildOptions()
     options.builtAt = shop.config.endTime
     let result = try! SnapshotBuilder(options: options).build(

@@ -14,8 +14,13 @@ let benchmarks: @Sendable () -> Void = {
     if let given = environment["SHOPREC_BENCH_LOAD_SNAPSHOT"] { return given }
     let path = NSTemporaryDirectory() + "/shoprec-bench-load-100000.shoprec"
     if (try? SnapshotFileReader.readMetadata(path: path)) == nil {
-      let shop = SyntheticShop(config: SyntheticShopConfig(productCount: 100_000, orderLineCount: 1_000_000, seed: 5))
-      let snapshot = try! SnapshotBuilder().build(catalogs: [shop.catalogInput()], orders: shop.orderLog()).snapshot
+      let shop = SyntheticShop(
+        config: SyntheticShopConfig(productCount: 100_000, orderLineCount: 1_000_000, seed: 5)
+      )
+      let snapshot = try! SnapshotBuilder().build(
+        catalogs: [shop.catalogInput()],
+        orders: shop.orderLog()
+      ).snapshot
       try! SnapshotFileWriter.write(snapshot, to: path)
     }
     return path
@@ -40,7 +45,13 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   let lines = Int(environment["SHOPREC_BENCH_BUILD_LINES"] ?? "") ?? 1_000_000
-  let shop = SyntheticShop(config: SyntheticShopConfig(productCount: max(1_000, lines / 20), orderLineCount: lines, seed: 3))
+  let shop = SyntheticShop(
+    config: SyntheticShopConfig(
+      productCount: max(1_000, lines / 20),
+      orderLineCount: lines,
+      seed: 3
+    )
+  )
   let catalog = shop.catalogInput()
   let orders = shop.orderLog()
   Benchmark(

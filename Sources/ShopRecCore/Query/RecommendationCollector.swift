@@ -115,7 +115,9 @@ public struct RecommendationCollector: ~Copyable {
   /// Prefetches the first candidates of `range` of `targets`.
   @inline(__always)
   func prefetchCandidates(_ targets: [ProductIndex], _ range: Range<Int>) {
-    for position in range.prefix(Self.prefetchDistance) { self.prefetchCandidate(targets[position]) }
+    for position in range.prefix(Self.prefetchDistance) {
+      self.prefetchCandidate(targets[position])
+    }
   }
 
   /// Prefetches the candidate `prefetchDistance` after `position`, if `range` has it.

@@ -60,7 +60,8 @@ public struct RecommendationFilter: Sendable {
         return false
       }
     }
-    if let customer = self.customer, columns.customer(Int(customer), bought: ProductIndex(product)) {
+    if let customer = self.customer, columns.customer(Int(customer), bought: ProductIndex(product))
+    {
       return false
     }
     return true

@@ -109,7 +109,8 @@ final class RecommendedItemRecords: @unchecked Sendable {
 extension RecommendedItemRecords {
   /// Size of `product`'s record, padded to 8 bytes.
   private static func recordSize(_ product: Int, _ columns: SnapshotColumns) -> Int {
-    let size = Self.headerSize + Self.headLength(product, columns) + Self.tailLength(product, columns)
+    let size =
+      Self.headerSize + Self.headLength(product, columns) + Self.tailLength(product, columns)
     return (size + 7) & ~7
   }
 

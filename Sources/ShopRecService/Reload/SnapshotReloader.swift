@@ -201,7 +201,8 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
 
   /// `duration` in seconds, to the millisecond, for logs.
   private static func seconds(_ duration: Duration) -> String {
-    let milliseconds = duration.components.seconds * 1000
+    let milliseconds =
+      duration.components.seconds * 1000
       + duration.components.attoseconds / 1_000_000_000_000_000
     return "\(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst())"
   }
