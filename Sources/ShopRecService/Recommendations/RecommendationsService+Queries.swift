@@ -9,13 +9,7 @@ extension RecommendationsService {
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
     let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
+    let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).similar(
       to: product,
       limit: limit,
@@ -43,13 +37,7 @@ extension RecommendationsService {
     } else {
       throw .invalidArgument("product_id or category_id is required")
     }
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
+    let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).onSale(
       near: product,
       category: category,
@@ -66,13 +54,7 @@ extension RecommendationsService {
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
     let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
+    let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).accessories(
       for: product,
       limit: limit,
@@ -88,13 +70,7 @@ extension RecommendationsService {
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
     let product = try RequestResolution.product(request.productID, in: snapshot)
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
+    let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).replacements(
       for: product,
       limit: limit,
@@ -122,13 +98,7 @@ extension RecommendationsService {
     for id in request.productIds {
       basket.append(try RequestResolution.product(id, field: "product_ids", in: snapshot))
     }
-    let limit = try RequestResolution.limit(request.limit)
-    let filter = try RequestResolution.filter(
-      request.filters,
-      customerID: request.customerID,
-      in: snapshot,
-      now: now
-    )
+    let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).boughtTogether(
       with: basket,
       limit: limit,
