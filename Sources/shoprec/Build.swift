@@ -39,6 +39,14 @@ struct Build: ParsableCommand {
   @Option(help: "How long after a purchase a later purchase counts as its follow-up, in days.")
   var laterWindowDays = 180
 
+  @Option(
+    help: """
+      Entries kept per product in each precomputed list (similar, accessories, replacements). \
+      Memory grows with it: about 27 MB per entry per million products.
+      """
+  )
+  var listLength = 50
+
   @Option(help: "Rejected records to list individually.")
   var showIssues = 20
 
@@ -48,6 +56,9 @@ struct Build: ParsableCommand {
     }
     guard (0 ... 1).contains(self.maxRejectedShare) else {
       throw ValidationError("--max-rejected-share must be between 0 and 1")
+    }
+    guard (1 ... 1_000).contains(self.listLength) else {
+      throw ValidationError("--list-length must be between 1 and 1000")
     }
   }
 
@@ -77,6 +88,7 @@ struct Build: ParsableCommand {
     options.maxRejectedShare = self.maxRejectedShare
     options.popularityHalfLifeDays = self.popularityHalfLifeDays
     options.laterWindowDays = self.laterWindowDays
+    options.listLength = self.listLength
     let result = try SnapshotBuilder(options: options).build(
       catalogs: inputs,
       orders: log,
