@@ -30,11 +30,13 @@ if [ ! -f "$DIR/orders.csv" ]; then
   log "generating 1M products and 20M order lines in $DIR"
   "$SHOPREC_BIN" generate --products 1000000 --orders 20000000 --seed 1 --out "$DIR" >&2
 fi
-if [ ! -f "$DIR/shop.shoprec" ]; then
+# A snapshot of an older format version (or a damaged one) is rebuilt.
+current() { [ -f "$1" ] && "$SHOPREC_BIN" inspect "$1" >/dev/null 2>&1; }
+if ! current "$DIR/shop.shoprec"; then
   log "building $DIR/shop.shoprec"
   build_snapshot "$DIR/shop.shoprec"
 fi
-if [ "$NEXT" = 1 ] && [ ! -f "$DIR/shop-next.shoprec" ]; then
+if [ "$NEXT" = 1 ] && ! current "$DIR/shop-next.shoprec"; then
   log "building $DIR/shop-next.shoprec"
   build_snapshot "$DIR/shop-next.shoprec"
 fi

@@ -23,8 +23,7 @@ func makeHistory(
     orderCustomer: orders.map { Int32($0.customer) },
     orderTime: orders.map { Int64($0.day) * 86_400 },
     orderLines: lines,
-    lineQuantity: [Int32](repeating: 1, count: lines.values.count),
-    linePrice: [Int64](repeating: 0, count: lines.values.count),
+    orderValue: [Int64](repeating: 0, count: lines.rowCount),
     customerOrders: CompressedRows(rows: customerOrders),
     customerProducts: CompressedRows(rows: customerProducts)
   )

@@ -51,18 +51,43 @@ import Testing
     }
   }
 
-  @Test func rankedRowsNeedKnownReasons() {
-    let rows = ScoredRows(rows: [[(1, 1)], []])
-    #expect(throws: InvariantViolation.self) {
-      try RankedRows(rows: rows, reasons: [200]).checkInvariants(
-        rowCount: 2,
-        targetCount: 2,
-        name: "r"
-      )
+  @Test func rankedRowsNeedKnownReasonsAndDescendingWeights() {
+    let targets = CompressedRows<ProductIndex>(rows: [[1, 2], []])
+    let sameCategory = ReasonCode.sameCategory.rawValue
+    func ranked(_ words: [UInt16]) -> RankedRows { RankedRows(targets: targets, entries: words) }
+    let good = ranked([
+      RankedRows.entry(reason: sameCategory, weight: 4095),
+      RankedRows.entry(reason: sameCategory, weight: 100),
+    ])
+    #expect(throws: Never.self) { try good.checkInvariants(rowCount: 2, targetCount: 3, name: "r") }
+    // Reason 15 (the largest an entry word holds) is no ReasonCode.
+    let unknown = ranked([RankedRows.entry(reason: 15, weight: 4095), good.entries[1]])
+    #expect {
+      try unknown.checkInvariants(rowCount: 2, targetCount: 3, name: "r")
+    } throws: { error in
+      (error as? InvariantViolation)?.message.contains("unknown reason 15") == true
     }
+    let rising = ranked([good.entries[1], good.entries[0]])
+    #expect {
+      try rising.checkInvariants(rowCount: 2, targetCount: 3, name: "r")
+    } throws: { error in
+      (error as? InvariantViolation)?.message.contains("descending weight") == true
+    }
+  }
+
+  @Test func rankedRowsPackScoresRelativeToTheRowsBest() {
+    let rows = ScoredRows(rows: [[(1, 2.5), (2, 1.25), (3, 0)], [], [(0, 0.001)]])
+    let reasons: [UInt8] = [
+      ReasonCode.sameCategory.rawValue, ReasonCode.onSale.rawValue, ReasonCode.popular.rawValue,
+      ReasonCode.reminder.rawValue,
+    ]
+    let packed = RankedRows(rows: rows, reasons: reasons)
+    #expect(packed.targets == rows.targets)
+    #expect((0 ..< 4).map { packed.reason(at: $0) } == reasons)
+    // Each row's best weighs 4095, whatever its score; the rest keep their ratio to it.
+    #expect((0 ..< 4).map { packed.weight(at: $0) } == [4095, 2048, 0, 4095])
     #expect(throws: Never.self) {
-      try RankedRows(rows: rows, reasons: [ReasonCode.sameCategory.rawValue])
-        .checkInvariants(rowCount: 2, targetCount: 2, name: "r")
+      try packed.checkInvariants(rowCount: 3, targetCount: 4, name: "r")
     }
   }
 

@@ -200,8 +200,7 @@ enum LettersTestShop {
       orderCustomer: [0, 0, 1, 2],
       orderTime: [290, 100, 296, 210].map { Int64($0) * 86_400 },
       orderLines: orderLines,
-      lineQuantity: [Int32](repeating: 1, count: orderLines.values.count),
-      linePrice: [Int64](repeating: 0, count: orderLines.values.count),
+      orderValue: [Int64](repeating: 0, count: orderLines.rowCount),
       customerOrders: CompressedRows(rows: [[1, 0], [2], [3]]),
       customerProducts: CompressedRows(rows: [
         ps("kettle-b", "filter", "hose-b").sorted(), ps("kettle-a"), ps("kettle-c", "hose-a"),

@@ -92,7 +92,7 @@ import Testing
     let s = try Self.shop()
     // h and e differ only in their introduction day; h comes first in the feed, yet e (newer
     // than a) ranks first, by the 0.1 newer bonus.
-    let scores = s.lists.replacements.rows.entries(ofRow: Int(s.p("a")))
+    let scores = s.scoredLists().replacements.rows.entries(ofRow: Int(s.p("a")))
     let e = try #require(scores.first { $0.target == s.p("e") })
     let h = try #require(scores.first { $0.target == s.p("h") })
     #expect(abs(Double(e.score - h.score) - 0.99 * 0.1) < 1e-5)

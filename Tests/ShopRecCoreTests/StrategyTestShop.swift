@@ -127,6 +127,22 @@ struct StrategyResult: Equatable {
 }
 
 extension Snapshot {
+  /// The precomputed lists with their build scores (before packing), recomputed from this
+  /// snapshot's parts with default options.
+  func scoredLists() -> (
+    similar: PrecomputedListsBuilder.ScoredList,
+    accessories: PrecomputedListsBuilder.ScoredList,
+    replacements: PrecomputedListsBuilder.ScoredList
+  ) {
+    PrecomputedListsBuilder.scoredLists(
+      catalog: self.catalog,
+      categories: self.categories,
+      links: self.links,
+      coPurchase: self.coPurchase,
+      popularity: self.popularity,
+      options: SnapshotBuildOptions()
+    )
+  }
   /// The index of a product id (-1 when missing, which makes a test fail loudly).
   func p(_ id: String) -> ProductIndex {
     ProductIndex(self.catalog.productIDs.position(of: id) ?? -1)

@@ -102,8 +102,29 @@ extension Snapshot {
   func ids(_ rows: ScoredRows, _ row: Int) -> [String] {
     rows.entries(ofRow: row).map { self.catalog.productIDs[Int($0.target)] }
   }
+  /// Product ids of a ranked row.
+  func ids(_ rows: RankedRows, _ row: Int) -> [String] {
+    rows.targets[row].map { self.catalog.productIDs[Int($0)] }
+  }
   /// Reasons of a ranked row.
   func reasons(_ rows: RankedRows, _ row: Int) -> [ReasonCode] {
-    rows.rows.range(ofRow: row).map { ReasonCode(rawValue: rows.reasons[$0])! }
+    rows.range(ofRow: row).map { ReasonCode(rawValue: rows.reason(at: $0))! }
   }
+  /// The precomputed lists with their build scores (before packing), recomputed from this
+  /// snapshot's parts with default options.
+  func scoredLists() -> (
+    similar: PrecomputedListsBuilder.ScoredList,
+    accessories: PrecomputedListsBuilder.ScoredList,
+    replacements: PrecomputedListsBuilder.ScoredList
+  ) {
+    PrecomputedListsBuilder.scoredLists(
+      catalog: self.catalog,
+      categories: self.categories,
+      links: self.links,
+      coPurchase: self.coPurchase,
+      popularity: self.popularity,
+      options: SnapshotBuildOptions()
+    )
+  }
+
 }

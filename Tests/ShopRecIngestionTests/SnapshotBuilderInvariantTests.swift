@@ -85,8 +85,7 @@ import Testing
       orderCustomer: h.orderCustomer,
       orderTime: h.orderTime,
       orderLines: CompressedRows(offsets: offsets, values: h.orderLines.values),
-      lineQuantity: h.lineQuantity,
-      linePrice: h.linePrice,
+      orderValue: h.orderValue,
       customerOrders: h.customerOrders,
       customerProducts: h.customerProducts
     )

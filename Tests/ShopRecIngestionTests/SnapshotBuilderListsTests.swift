@@ -92,22 +92,29 @@ import Testing
     let row = s.p("ph1")
     // Siblings share only the brand (0.25 each; ties by index); case2 and the out-of-stock
     // clearance products share nothing or cannot be bought.
-    #expect(s.ids(s.lists.similar.rows, row) == ["ph2", "new", "ph3", "case1", "lonely"])
+    #expect(s.ids(s.lists.similar, row) == ["ph2", "new", "ph3", "case1", "lonely"])
     #expect(
       s.reasons(s.lists.similar, row)
         == [.sameCategory, .sameCategory, .sameCategory, .similarAttributes, .similarAttributes]
     )
     // ph2: same brand, price 1000 apart, same params, 2 of 3 title words.
     let similarity = 0.25 + 0.30 * (1 - 1000.0 / 5500) + 0.25 + 0.20 * (2.0 / 3)
-    let score = s.lists.similar.rows.entries(ofRow: row)[0].score
+    let scored = s.scoredLists().similar.rows
+    let score = scored.entries(ofRow: row)[0].score
     #expect(abs(Double(score) - (2 + 0.99 * similarity)) < 1e-5)
+    // The snapshot keeps each entry's score relative to the row's best, in 12 bits.
+    #expect(RankedRows(rows: scored, reasons: s.scoredLists().similar.reasons) == s.lists.similar)
+    for (position, entry) in s.lists.similar.entries(ofRow: row).enumerated() {
+      let relative = Double(scored.entries(ofRow: row)[position].score) / Double(score)
+      #expect(abs(Double(entry.weight) - relative * 4095) <= 0.5)
+    }
   }
 
   @Test func similarForTheOnlyProductOfACategoryComesFromSiblings() throws {
     let s = try Self.build()
     let row = s.p("lonely")
     // Only the brand is shared (0.25 each); ties by product index.
-    #expect(s.ids(s.lists.similar.rows, row) == ["ph1", "ph2", "case1"])
+    #expect(s.ids(s.lists.similar, row) == ["ph1", "ph2", "case1"])
     #expect(Set(s.reasons(s.lists.similar, row)) == [.similarAttributes])
   }
 
@@ -119,9 +126,9 @@ import Testing
         s.c("cases")
       ]
     )
-    #expect(s.ids(s.lists.accessories.rows, s.p("ph1")) == ["case1", "case2"])
+    #expect(s.ids(s.lists.accessories, s.p("ph1")) == ["case1", "case2"])
     #expect(s.reasons(s.lists.accessories, s.p("ph1")) == [.boughtLater, .categoryAccessory])
-    #expect(s.ids(s.lists.accessories.rows, s.p("ph2")) == ["case1", "case2"])
+    #expect(s.ids(s.lists.accessories, s.p("ph2")) == ["case1", "case2"])
     #expect(s.reasons(s.lists.accessories, s.p("ph2")) == [.coPurchased, .categoryAccessory])
   }
 
@@ -130,14 +137,14 @@ import Testing
     let row = s.p("ph3")
     #expect(s.popularity.orderCount[row] == 0)
     // case2 is less popular than case1 but shares ph3's brand.
-    #expect(s.ids(s.lists.accessories.rows, row) == ["case2", "case1"])
+    #expect(s.ids(s.lists.accessories, row) == ["case2", "case1"])
     #expect(Set(s.reasons(s.lists.accessories, row)) == [.categoryAccessory])
   }
 
   @Test func replacementsFollowSuccessorChainsPastDiscontinuedProducts() throws {
     let s = try Self.build()
     let row = s.p("old")
-    #expect(s.ids(s.lists.replacements.rows, row) == ["new", "ph1", "ph2", "ph1b", "ph3"])
+    #expect(s.ids(s.lists.replacements, row) == ["new", "ph1", "ph2", "ph1b", "ph3"])
     #expect(
       s.reasons(s.lists.replacements, row)
         == [
@@ -146,7 +153,7 @@ import Testing
         ]
     )
     // ph1: same price, same brand, introduced no earlier → 0.5 + 0.2 + 0.1.
-    let ph1 = s.lists.replacements.rows.entries(ofRow: row)[1].score
+    let ph1 = s.scoredLists().replacements.rows.entries(ofRow: row)[1].score
     #expect(abs(Double(ph1) - (1 + 0.99 * 0.8)) < 1e-5)
   }
 
@@ -162,7 +169,7 @@ import Testing
     // Out-of-stock sale products appear in no precomputed list.
     let cl = Set([Int32(s.p("cl1")), Int32(s.p("cl2"))])
     for list in [s.lists.similar, s.lists.accessories, s.lists.replacements] {
-      #expect(cl.isDisjoint(with: list.rows.targets.values))
+      #expect(cl.isDisjoint(with: list.targets.values))
     }
   }
 

@@ -40,10 +40,15 @@ import Testing
     let s = try buildSnapshot([], orders: Self.orders).snapshot
     let h = s.orders
     let (a, x, b) = (Int32(s.p("a")), Int32(s.p("x")), Int32(s.p("b")))
-    // o1 lists a twice: one line with quantity 2.
+    // o1 lists a twice: one line; its value counts both.
     #expect(Array(h.orderLines[0]) == [a, x].sorted())
-    let aLine = h.orderLines.range(ofRow: 0).first { h.orderLines.values[$0] == a }!
-    #expect(h.lineQuantity[aLine] == 2)
+    let log = Self.orders
+    for order in 0 ..< log.orderCount {
+      let value = (0 ..< log.lineCount).filter { log.lineOrder[$0] == order }
+        .reduce(Int64(0)) { $0 + Int64(log.lineQuantity[$1]) * log.linePrice[$1] }
+      #expect(value > 0)
+      #expect(h.orderValue[order] == value)
+    }
     let alice = h.customerIDs.position(of: "alice")!
     // Alice's orders oldest first: o3 (day 5) then o1 (day 20).
     #expect(Array(h.customerOrders[alice]) == [2, 0])

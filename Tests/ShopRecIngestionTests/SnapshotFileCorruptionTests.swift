@@ -121,12 +121,16 @@ struct SnapshotFileCorruptionTests {
   func futureVersion() throws {
     let file = try ValidFile()
     var bytes = file.bytes
-    bytes[8] = 2
+    let future = SnapshotFileFormat.version + 1
+    bytes[8] = UInt8(future)
     let checksum = bytes.prefix(56).withUnsafeBytes { XXHash64.hash($0) }
     withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(56 ..< 64, with: $0) }
     let error = try #require(try file.loadError(bytes))
     #expect(error.kind == .incompatibleVersion)
-    #expect(error.reason == "incompatible format version 2, this build reads 1")
+    #expect(
+      error.reason
+        == "incompatible format version \(future), this build reads \(SnapshotFileFormat.version)"
+    )
     #expect(throws: SnapshotFileError.self) { try SnapshotFileReader.readMetadata(path: file.path) }
   }
 

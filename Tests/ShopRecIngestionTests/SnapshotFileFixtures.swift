@@ -66,8 +66,7 @@ enum SnapshotFileFixtures {
       orderCustomer: [0, 1, 0],
       orderTime: [1_700_000_000, 1_700_100_000, 1_700_200_000],
       orderLines: CompressedRows(rows: [[0, 1], [0], [2]]),
-      lineQuantity: [1, 1, 2, 1],
-      linePrice: [89_900, 1_990, 89_900, 1_200],
+      orderValue: [91_890, 179_800, 1_200],
       customerOrders: CompressedRows(rows: [[0, 2], [1]]),
       customerProducts: CompressedRows(rows: [[0, 1, 2], [0]])
     )
@@ -147,8 +146,7 @@ enum SnapshotFileFixtures {
       orderCustomer: [],
       orderTime: [],
       orderLines: CompressedRows(emptyRows: 0),
-      lineQuantity: [],
-      linePrice: [],
+      orderValue: [],
       customerOrders: CompressedRows(emptyRows: 0),
       customerProducts: CompressedRows(emptyRows: 0)
     )

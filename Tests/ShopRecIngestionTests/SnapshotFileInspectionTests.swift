@@ -49,7 +49,7 @@ struct SnapshotFileInspectionTests {
     #expect(lines.first == "snapshot 20261123T020000Z-1a2b3c4d")
     #expect(
       lines.contains {
-        $0.hasPrefix("  file      \(path) (") && $0.hasSuffix("format version 1, 95 sections)")
+        $0.hasPrefix("  file      \(path) (") && $0.hasSuffix("format version 2, 91 sections)")
       }
     )
     #expect(lines.contains("  built     2026-11-23T01:46:40Z"))

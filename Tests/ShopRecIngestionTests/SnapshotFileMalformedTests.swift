@@ -129,9 +129,9 @@ struct SnapshotFileMalformedTests {
         + "'coPurchase.together.targets.values' holds 2"
     )
     let reasons = try #require(
-      try self.loadError(self.replace("lists.similar.reasons", with: .uint8([1, 2, 3])))
+      try self.loadError(self.replace("lists.similar.entries", with: .uint16([1, 2, 3])))
     )
-    #expect(reasons.kind == .malformedSection && reasons.section == "lists.similar.reasons")
+    #expect(reasons.kind == .malformedSection && reasons.section == "lists.similar.entries")
   }
 
   @Test("metadata that is not metadata JSON is refused")

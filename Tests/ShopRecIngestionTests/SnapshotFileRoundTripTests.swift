@@ -55,7 +55,7 @@ struct SnapshotFileRoundTripTests {
     let info = try SnapshotFileReader.readInfo(path: path)
     // catalog 35, categories 14, links 6, co-purchase 9, popularity 3, lists 12, orders 15,
     // metadata 1, counted by hand from the model's fields.
-    #expect(info.sections.count == 95)
+    #expect(info.sections.count == 91)
     #expect(info.formatVersion == SnapshotFileFormat.version)
     #expect(Set(info.sections.map(\.name)).count == info.sections.count)
     #expect(info.sections.allSatisfy { $0.byteOffset % 64 == 0 })
@@ -67,7 +67,7 @@ struct SnapshotFileRoundTripTests {
     let times = try #require(byName["orders.orderTime"])
     #expect(times.elementType == .int64 && times.elementCount == 3 && times.byteLength == 24)
     #expect(byName["catalog.productIDs.slots"]?.elementCount == 16)
-    #expect(byName["lists.similar.rows.targets.offsets"]?.elementCount == 4)
+    #expect(byName["lists.similar.targets.offsets"]?.elementCount == 4)
     #expect(byName["popularity.score"]?.elementType == .float32)
     let fileSize = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
     #expect(info.fileSize == fileSize)

@@ -3,6 +3,7 @@ import GRPCNGHTTP2
 import Logging
 import ShopRecAPI
 import ShopRecCore
+import ShopRecIngestion
 import Testing
 
 @testable import ShopRecService
@@ -40,7 +41,8 @@ struct ReloadDirectoryTests {
       switch self {
       case .flippedByte: ServiceSnapshotDirectory.flippingAByte(bytes).bytes
       case .truncated: ServiceSnapshotDirectory.truncated(bytes)
-      case .newerFormatVersion: ServiceSnapshotDirectory.withFormatVersion(2, bytes)
+      case .newerFormatVersion:
+        ServiceSnapshotDirectory.withFormatVersion(SnapshotFileFormat.version + 1, bytes)
       }
     }
 

@@ -16,7 +16,10 @@ enum AccessoryListBuilder {
   static let tierCount = 5
   static let productsPerFollowUpCategory = 20
 
-  static func build(context: ListContext, progress: (Int, Int) -> Void) -> RankedRows {
+  static func build(
+    context: ListContext,
+    progress: (Int, Int) -> Void
+  ) -> PrecomputedListsBuilder.ScoredList {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
@@ -33,7 +36,7 @@ enum AccessoryListBuilder {
       addCategoryAccessories(context, product, &scratch)
       scratch.emit(into: &chunk)
     }
-    return RankedRows(rows: result.rows, reasons: result.reasons)
+    return (result.rows, result.reasons)
   }
 
   static func addLinks(

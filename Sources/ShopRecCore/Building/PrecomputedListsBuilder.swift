@@ -17,6 +17,33 @@ public enum PrecomputedListsBuilder {
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
   ) -> PrecomputedLists {
+    let scored = Self.scoredLists(
+      catalog: catalog,
+      categories: categories,
+      links: links,
+      coPurchase: coPurchase,
+      popularity: popularity,
+      options: options,
+      progress: progress
+    )
+    return PrecomputedLists(
+      similar: RankedRows(rows: scored.similar.rows, reasons: scored.similar.reasons),
+      accessories: RankedRows(rows: scored.accessories.rows, reasons: scored.accessories.reasons),
+      replacements: RankedRows(rows: scored.replacements.rows, reasons: scored.replacements.reasons)
+    )
+  }
+
+  /// The lists with their build scores, before ``RankedRows`` packs them into relative
+  /// weights (what tests of the scoring formulas look at).
+  package static func scoredLists(
+    catalog: Catalog,
+    categories: CategoryTree,
+    links: ProductLinks,
+    coPurchase: CoPurchaseMatrix,
+    popularity: Popularity,
+    options: SnapshotBuildOptions,
+    progress: (BuildProgress) -> Void = { _ in }
+  ) -> (similar: ScoredList, accessories: ScoredList, replacements: ScoredList) {
     if catalog.count > 0 { progress(BuildProgress(phase: .similar, done: 0, total: catalog.count)) }
     let features = ProductFeatures(
       catalog: catalog,
@@ -49,6 +76,9 @@ public enum PrecomputedListsBuilder {
     let replacements = ReplacementListBuilder.build(context: context) {
       progress(BuildProgress(phase: .replacements, done: $0, total: $1))
     }
-    return PrecomputedLists(similar: similar, accessories: accessories, replacements: replacements)
+    return (similar, accessories, replacements)
   }
+
+  /// One list's rows with their build scores and reasons.
+  package typealias ScoredList = (rows: ScoredRows, reasons: [UInt8])
 }

@@ -10,7 +10,10 @@ enum ReplacementListBuilder {
   static let priceWindow = 32
   static let popularCandidates = 16
 
-  static func build(context: ListContext, progress: (Int, Int) -> Void) -> RankedRows {
+  static func build(
+    context: ListContext,
+    progress: (Int, Int) -> Void
+  ) -> PrecomputedListsBuilder.ScoredList {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
@@ -40,7 +43,7 @@ enum ReplacementListBuilder {
       }
       scratch.emit(into: &chunk)
     }
-    return RankedRows(rows: result.rows, reasons: result.reasons)
+    return (result.rows, result.reasons)
   }
 
   /// The closest-alternative score of `candidate` for `product`.

@@ -11,7 +11,10 @@ enum SimilarListBuilder {
   static let priceWindow = 24
   static let popularCandidates = 24
 
-  static func build(context: ListContext, progress: (Int, Int) -> Void) -> RankedRows {
+  static func build(
+    context: ListContext,
+    progress: (Int, Int) -> Void
+  ) -> PrecomputedListsBuilder.ScoredList {
     let count = context.catalog.count
     let result = ParallelRows.build(
       rowCount: count,
@@ -48,7 +51,7 @@ enum SimilarListBuilder {
       }
       scratch.emit(into: &chunk)
     }
-    return RankedRows(rows: result.rows, reasons: result.reasons)
+    return (result.rows, result.reasons)
   }
 
   /// Whether `candidate` may be recommended for `product`.

@@ -45,27 +45,6 @@ public struct Popularity: Sendable, Equatable {
   }
 }
 
-/// A scored list per product with a reason code per entry: a precomputed recommendation list.
-public struct RankedRows: Sendable, Equatable {
-  /// Targets and scores, each row by descending score.
-  public let rows: ScoredRows
-  /// `reasons[i]` is the ``ReasonCode`` raw value of entry `i`.
-  public let reasons: [UInt8]
-
-  /// Creates ranked rows.
-  public init(rows: ScoredRows, reasons: [UInt8]) {
-    precondition(rows.entryCount == reasons.count, "one reason per entry")
-    self.rows = rows
-    self.reasons = reasons
-  }
-
-  /// Empty rows.
-  public init(emptyRows rowCount: Int) {
-    self.rows = ScoredRows(emptyRows: rowCount)
-    self.reasons = []
-  }
-}
-
 /// Recommendation lists computed at build time, so a query only filters and backfills.
 public struct PrecomputedLists: Sendable, Equatable {
   /// Substitutes per product (see the Similar strategy).

@@ -70,25 +70,35 @@ extension ScoredRows {
 }
 
 extension RankedRows {
-  /// Checks the scored rows (see ``ScoredRows/checkInvariants(rowCount:targetCount:rowsAreTargets:name:)``)
-  /// and that every reason is a known ``ReasonCode``.
+  /// Checks the CSR shape, that targets lie in `0 ..< targetCount` and never name their own
+  /// row, that every entry's reason is a known ``ReasonCode``, and that weights never increase
+  /// within a row.
   public func checkInvariants(
     rowCount: Int,
     targetCount: Int,
     name: String
   ) throws(InvariantViolation) {
-    try self.rows.checkInvariants(
-      rowCount: rowCount,
-      targetCount: targetCount,
-      rowsAreTargets: true,
-      name: name
+    try self.targets.checkInvariants(rowCount: rowCount, valueCount: targetCount, name: name)
+    try require(
+      self.entries.count == self.targets.values.count,
+      "\(name): entries do not match targets"
     )
-    try require(self.reasons.count == self.rows.entryCount, "\(name): reasons do not match entries")
-    for (i, reason) in self.reasons.enumerated() {
-      try require(
-        ReasonCode(rawValue: reason) != nil,
-        "\(name): entry \(i) has unknown reason \(reason)"
-      )
+    for row in 0 ..< rowCount {
+      var previous = Float.infinity
+      for position in self.range(ofRow: row) {
+        let reason = self.reason(at: position)
+        try require(
+          ReasonCode(rawValue: reason) != nil,
+          "\(name): entry \(position) has unknown reason \(reason)"
+        )
+        let weight = self.weight(at: position)
+        try require(
+          weight <= previous,
+          "\(name): row \(row) is not sorted by descending weight (\(previous) then \(weight))"
+        )
+        previous = weight
+        try require(Int(self.targets.values[position]) != row, "\(name): row \(row) lists itself")
+      }
     }
   }
 }

@@ -20,14 +20,9 @@ extension OrderHistory {
       valueCount: productCount,
       name: "orders.orderLines"
     )
-    let lineCount = self.orderLines.values.count
     try require(
-      self.lineQuantity.count == lineCount,
-      "orders: \(self.lineQuantity.count) quantities for \(lineCount) lines"
-    )
-    try require(
-      self.linePrice.count == lineCount,
-      "orders: \(self.linePrice.count) prices for \(lineCount) lines"
+      self.orderValue.count == orderCount,
+      "orders: \(self.orderValue.count) values for \(orderCount) orders"
     )
     var seenInOrder = [Int32](repeating: -1, count: productCount)
     for order in 0 ..< orderCount {

@@ -11,10 +11,11 @@ public struct OrderHistory: Sendable, Equatable {
   public let orderTime: [Int64]
   /// Products of each order (one entry per distinct product).
   public let orderLines: CompressedRows<ProductIndex>
-  /// Quantity of each order line (aligned with `orderLines.values`).
-  public let lineQuantity: [Int32]
-  /// Unit price of each order line in minor units (0 when unknown).
-  public let linePrice: [Int64]
+  /// Value of each order in minor units: the sum of its lines' quantity × unit price (lines
+  /// without a known price count 0), the monetary side of customer segmentation. Quantities and
+  /// unit prices per line are not kept: no query reads them, and at 12 bytes a line they were a
+  /// tenth of a large shop's snapshot.
+  public let orderValue: [Int64]
   /// Orders of each customer, oldest first.
   public let customerOrders: CompressedRows<Int32>
   /// Distinct products each customer bought, ascending (binary-searched for exclusions).
@@ -27,8 +28,7 @@ public struct OrderHistory: Sendable, Equatable {
     orderCustomer: [CustomerIndex],
     orderTime: [Int64],
     orderLines: CompressedRows<ProductIndex>,
-    lineQuantity: [Int32],
-    linePrice: [Int64],
+    orderValue: [Int64],
     customerOrders: CompressedRows<Int32>,
     customerProducts: CompressedRows<ProductIndex>
   ) {
@@ -37,8 +37,7 @@ public struct OrderHistory: Sendable, Equatable {
     self.orderCustomer = orderCustomer
     self.orderTime = orderTime
     self.orderLines = orderLines
-    self.lineQuantity = lineQuantity
-    self.linePrice = linePrice
+    self.orderValue = orderValue
     self.customerOrders = customerOrders
     self.customerProducts = customerProducts
   }

@@ -129,19 +129,15 @@ public struct RecommendationCollector: ~Copyable {
 
   /// Offers a precomputed list row (one tier), with each entry's stored reason.
   public mutating func offer(row: Int, of list: RankedRows) {
-    let range = list.rows.range(ofRow: row)
+    let range = list.range(ofRow: row)
     guard !range.isEmpty, !self.isDone else { return }
-    self.beginTier(maximum: list.rows.scores[range.lowerBound])
-    let targets = list.rows.targets.values
+    self.beginTier(maximum: list.weight(at: range.lowerBound))
+    let targets = list.targets.values
     self.prefetchCandidates(targets, range)
     for position in range {
       self.prefetchAhead(targets, position, range)
-      let reason = ReasonCode(rawValue: list.reasons[position]) ?? .popular
-      if self.offer(
-        list.rows.targets.values[position],
-        raw: list.rows.scores[position],
-        reason: reason
-      ) {
+      let reason = ReasonCode(rawValue: list.reason(at: position)) ?? .popular
+      if self.offer(targets[position], raw: list.weight(at: position), reason: reason) {
         return
       }
     }

@@ -25,9 +25,9 @@ public enum AccessoriesStrategy {
     let snapshot = collector.snapshot
     collector.excludeWithVariants(product)
     let list = snapshot.lists.accessories
-    let row = list.rows.range(ofRow: Int(product))
+    let row = list.range(ofRow: Int(product))
     var explicitEnd = row.lowerBound
-    while explicitEnd < row.upperBound && isExplicitLink(list.reasons[explicitEnd]) {
+    while explicitEnd < row.upperBound && isExplicitLink(list.reason(at: explicitEnd)) {
       explicitEnd += 1
     }
     offer(row.lowerBound ..< explicitEnd, of: list, skippingCoPurchases: false, into: &collector)
@@ -104,15 +104,15 @@ public enum AccessoriesStrategy {
     guard !collector.isDone else { return }
     var started = false
     for position in positions {
-      let stored = list.reasons[position]
+      let stored = list.reason(at: position)
       if skippingCoPurchases && isCoPurchase(stored) { continue }
       if !started {
-        collector.beginTier(maximum: list.rows.scores[position])
+        collector.beginTier(maximum: list.weight(at: position))
         started = true
       }
       let reason = ReasonCode(rawValue: stored) ?? .popular
-      let target = list.rows.targets.values[position]
-      if collector.offer(target, raw: list.rows.scores[position], reason: reason) { return }
+      let target = list.targets.values[position]
+      if collector.offer(target, raw: list.weight(at: position), reason: reason) { return }
     }
   }
 

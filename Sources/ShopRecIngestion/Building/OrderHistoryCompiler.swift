@@ -1,8 +1,8 @@
 import ShopRecCore
 
 /// Turns an ``OrderLog`` into the snapshot's ``OrderHistory``: lines grouped by order with one
-/// line per distinct product (quantities summed, the first known unit price kept, products
-/// ascending), each customer's orders oldest first (ties by order position), each customer's
+/// line per distinct product (products ascending), each order's value (quantity × unit price
+/// summed), each customer's orders oldest first (ties by order position), each customer's
 /// distinct products ascending.
 enum OrderHistoryCompiler {
   /// Checks that the log's columns agree and its indices are in range.
@@ -48,19 +48,18 @@ enum OrderHistoryCompiler {
       orderCustomer: log.orderCustomer,
       orderTime: log.orderTime,
       orderLines: lines.orderLines,
-      lineQuantity: lines.quantities,
-      linePrice: lines.prices,
+      orderValue: lines.values,
       customerOrders: customers.orders,
       customerProducts: customers.products
     )
   }
 
-  /// Lines grouped by order: one line per distinct product (quantities summed, the first
-  /// non-zero unit price kept), products ascending.
+  /// Lines grouped by order: one line per distinct product, products ascending; and each
+  /// order's value (quantity × unit price summed over its lines, clamped at Int64.max).
   static func orderLines(
     _ log: OrderLog,
     productMap: [ProductIndex]
-  ) -> (orderLines: CompressedRows<ProductIndex>, quantities: [Int32], prices: [Int64]) {
+  ) -> (orderLines: CompressedRows<ProductIndex>, values: [Int64]) {
     let orderCount = log.orderCount
     let lineCount = log.lineCount
     // Group lines by order (counting sort; lines keep file order within an order).
@@ -68,8 +67,7 @@ enum OrderHistoryCompiler {
     var byOrder = [Int32](repeating: 0, count: lineCount)
     var offsets = [Int32](repeating: 0, count: orderCount + 1)
     var products = [ProductIndex](repeating: 0, count: lineCount)
-    var quantities = [Int32](repeating: 0, count: lineCount)
-    var prices = [Int64](repeating: 0, count: lineCount)
+    var orderValues = [Int64](repeating: 0, count: orderCount)
     var kept = 0
     log.lineOrder.withUnsafeBufferPointer { lineOrder in
       log.lineProduct.withUnsafeBufferPointer { lineProduct in
@@ -91,32 +89,30 @@ enum OrderHistoryCompiler {
                   // Per order: (product, line) sorted, then merged by product.
                   var scratch: [(product: ProductIndex, line: Int32)] = []
                   products.withUnsafeMutableBufferPointer { products in
-                    quantities.withUnsafeMutableBufferPointer { quantities in
-                      prices.withUnsafeMutableBufferPointer { prices in
-                        offsets.withUnsafeMutableBufferPointer { offsets in
-                          for order in 0 ..< orderCount {
-                            scratch.removeAll(keepingCapacity: true)
-                            for slot in Int(starts[order]) ..< Int(starts[order + 1]) {
-                              let line = byOrder[slot]
-                              scratch.append((productMap[Int(lineProduct[Int(line)])], line))
-                            }
-                            Self.sortByProductThenLine(&scratch)
-                            let first = kept
-                            for entry in scratch {
-                              let quantity = lineQuantity[Int(entry.line)]
-                              let price = linePrice[Int(entry.line)]
-                              if kept > first, products[kept - 1] == entry.product {
-                                quantities[kept - 1] = quantities[kept - 1] &+ quantity
-                                if prices[kept - 1] == 0 { prices[kept - 1] = price }
-                              } else {
-                                products[kept] = entry.product
-                                quantities[kept] = quantity
-                                prices[kept] = price
-                                kept += 1
-                              }
-                            }
-                            offsets[order + 1] = Int32(kept)
+                    orderValues.withUnsafeMutableBufferPointer { orderValues in
+                      offsets.withUnsafeMutableBufferPointer { offsets in
+                        for order in 0 ..< orderCount {
+                          scratch.removeAll(keepingCapacity: true)
+                          for slot in Int(starts[order]) ..< Int(starts[order + 1]) {
+                            let line = byOrder[slot]
+                            scratch.append((productMap[Int(lineProduct[Int(line)])], line))
                           }
+                          Self.sortByProductThenLine(&scratch)
+                          let first = kept
+                          var value: Int64 = 0
+                          for entry in scratch {
+                            let line = Int(entry.line)
+                            let (amount, overflow) = Int64(lineQuantity[line])
+                              .multipliedReportingOverflow(by: linePrice[line])
+                            let (sum, overflowSum) = value.addingReportingOverflow(amount)
+                            value = overflow || overflowSum ? .max : sum
+                            if kept == first || products[kept - 1] != entry.product {
+                              products[kept] = entry.product
+                              kept += 1
+                            }
+                          }
+                          orderValues[order] = value
+                          offsets[order + 1] = Int32(kept)
                         }
                       }
                     }
@@ -129,9 +125,7 @@ enum OrderHistoryCompiler {
       }
     }
     products.removeLast(lineCount - kept)
-    quantities.removeLast(lineCount - kept)
-    prices.removeLast(lineCount - kept)
-    return (CompressedRows(offsets: offsets, values: products), quantities, prices)
+    return (CompressedRows(offsets: offsets, values: products), orderValues)
   }
 
   /// Sorts an order's (product, line) pairs by product, then line (insertion sort for the

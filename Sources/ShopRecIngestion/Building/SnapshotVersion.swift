@@ -83,8 +83,7 @@ enum SnapshotVersion {
     add(orders.orderTime)
     add(orders.orderLines.offsets)
     add(orders.orderLines.values)
-    add(orders.lineQuantity)
-    add(orders.linePrice)
+    add(orders.orderValue)
     var text = ""
     for key in settings.keys.sorted() { text += "\(key)=\(settings[key] ?? "");" }
     parts.append(XXHash64.hash(text))

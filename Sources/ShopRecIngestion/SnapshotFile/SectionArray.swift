@@ -6,6 +6,7 @@ import ShopRecCore
 /// and the layout takes it back out with its static type (see ``SnapshotFileElement``).
 enum SectionArray: Sendable {
   case uint8([UInt8])
+  case uint16([UInt16])
   case int32([Int32])
   case uint32([UInt32])
   case int64([Int64])
@@ -16,6 +17,7 @@ enum SectionArray: Sendable {
   var elementType: SnapshotSectionElementType {
     switch self {
     case .uint8: .uint8
+    case .uint16: .uint16
     case .int32: .int32
     case .uint32: .uint32
     case .int64: .int64
@@ -28,6 +30,7 @@ enum SectionArray: Sendable {
   var count: Int {
     switch self {
     case .uint8(let array): array.count
+    case .uint16(let array): array.count
     case .int32(let array): array.count
     case .uint32(let array): array.count
     case .int64(let array): array.count
@@ -40,6 +43,7 @@ enum SectionArray: Sendable {
   func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     switch self {
     case .uint8(let array): try array.withUnsafeBytes(body)
+    case .uint16(let array): try array.withUnsafeBytes(body)
     case .int32(let array): try array.withUnsafeBytes(body)
     case .uint32(let array): try array.withUnsafeBytes(body)
     case .int64(let array): try array.withUnsafeBytes(body)
@@ -57,6 +61,7 @@ enum SectionArray: Sendable {
   ) -> SectionArray {
     switch type {
     case .uint8: .uint8(self.makeArray(count: count, fill: fill))
+    case .uint16: .uint16(self.makeArray(count: count, fill: fill))
     case .int32: .int32(self.makeArray(count: count, fill: fill))
     case .uint32: .uint32(self.makeArray(count: count, fill: fill))
     case .int64: .int64(self.makeArray(count: count, fill: fill))

@@ -16,6 +16,14 @@ extension UInt8: SnapshotFileElement {
   }
 }
 
+extension UInt16: SnapshotFileElement {
+  static var sectionElementType: SnapshotSectionElementType { .uint16 }
+  static func wrap(_ array: [UInt16]) -> SectionArray { .uint16(array) }
+  static func unwrap(_ section: SectionArray) -> [UInt16]? {
+    if case .uint16(let array) = section { array } else { nil }
+  }
+}
+
 extension Int32: SnapshotFileElement {
   static var sectionElementType: SnapshotSectionElementType { .int32 }
   static func wrap(_ array: [Int32]) -> SectionArray { .int32(array) }

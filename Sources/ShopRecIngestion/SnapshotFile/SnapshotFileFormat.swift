@@ -9,7 +9,7 @@ public enum SnapshotFileFormat {
   public static let magic: [UInt8] = Array("SHOPREC".utf8) + [0]
   /// The format version this build writes and reads. Bump it whenever the header, the section
   /// table or the set of sections changes.
-  public static let version: UInt32 = 1
+  public static let version: UInt32 = 2
   /// The size of the fixed header in bytes.
   static let headerSize = 64
   /// The size of one section table entry in bytes.

@@ -105,8 +105,7 @@ extension SnapshotLayout {
       orderCustomer: try self.column("orders.orderCustomer", source?.orderCustomer),
       orderTime: try self.column("orders.orderTime", source?.orderTime),
       orderLines: try self.rows("orders.orderLines", source?.orderLines),
-      lineQuantity: try self.column("orders.lineQuantity", source?.lineQuantity),
-      linePrice: try self.column("orders.linePrice", source?.linePrice),
+      orderValue: try self.column("orders.orderValue", source?.orderValue),
       customerOrders: try self.rows("orders.customerOrders", source?.customerOrders),
       customerProducts: try self.rows("orders.customerProducts", source?.customerProducts)
     )

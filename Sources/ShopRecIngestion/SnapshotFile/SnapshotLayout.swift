@@ -80,20 +80,20 @@ struct SnapshotLayout<Coder: SnapshotSectionCoder> {
     return ScoredRows(targets: targets, scores: scores)
   }
 
-  /// Ranked rows: scored rows (`name.rows.*`) plus `name.reasons`.
+  /// Ranked rows: the target rows (`name.targets.*`) plus `name.entries`.
   mutating func rankedRows(
     _ name: String,
     _ source: RankedRows?
   ) throws(SnapshotFileError) -> RankedRows {
-    let rows = try self.scoredRows(name + ".rows", source?.rows)
-    let reasons = try self.column(name + ".reasons", source?.reasons)
+    let targets = try self.rows(name + ".targets", source?.targets)
+    let entries = try self.column(name + ".entries", source?.entries)
     try self.checkSameCount(
-      name + ".reasons",
-      reasons.count,
-      name + ".rows.scores",
-      rows.entryCount
+      name + ".entries",
+      entries.count,
+      name + ".targets.values",
+      targets.values.count
     )
-    return RankedRows(rows: rows, reasons: reasons)
+    return RankedRows(targets: targets, entries: entries)
   }
 
   private func checkOffsets<Offset: FixedWidthInteger>(

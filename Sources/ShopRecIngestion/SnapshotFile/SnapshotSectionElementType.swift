@@ -15,20 +15,24 @@ public enum SnapshotSectionElementType: UInt8, Sendable, CaseIterable, Equatable
   case uint64 = 5
   /// IEEE 754 single-precision floats (scores).
   case float32 = 6
+  /// Unsigned 16-bit integers (packed list entries).
+  case uint16 = 7
 
   /// The width of one element in bytes.
   public var width: Int {
     switch self {
     case .uint8: 1
+    case .uint16: 2
     case .int32, .uint32, .float32: 4
     case .int64, .uint64: 8
     }
   }
 
-  /// A short name, as `inspect` prints it: `u8`, `i32`, `u32`, `i64`, `u64`, `f32`.
+  /// A short name, as `inspect` prints it: `u8`, `u16`, `i32`, `u32`, `i64`, `u64`, `f32`.
   public var name: String {
     switch self {
     case .uint8: "u8"
+    case .uint16: "u16"
     case .int32: "i32"
     case .uint32: "u32"
     case .int64: "i64"
