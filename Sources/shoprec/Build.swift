@@ -42,10 +42,10 @@ struct Build: ParsableCommand {
   @Option(
     help: """
       Entries kept per product in each precomputed list (similar, accessories, replacements). \
-      Memory grows with it: about 27 MB per entry per million products.
+      Memory grows with it: about 18 MB per entry per million products.
       """
   )
-  var listLength = 50
+  var listLength = SnapshotBuildOptions().listLength
 
   @Option(help: "Rejected records to list individually.")
   var showIssues = 20
