@@ -1,6 +1,6 @@
-import GRPCTestClient
 import Foundation
 import GRPCNGHTTP2
+import GRPCTestClient
 import Testing
 
 @Suite("Unary calls over a real loopback socket")
@@ -36,6 +36,34 @@ struct GRPCServerUnaryTests {
       #expect(response.grpcStatus == 0)
       #expect(response.messages == [body])
     }
+    try await running.stop()
+  }
+
+  @Test("a method's cache hint sees the requests of a read before they are handled")
+  func prefetchHint() async throws {
+    let running = try await RunningTestServer.start()
+    let client = try TestHTTP2Client(port: running.port)
+    var ids: [Int32: [UInt8]] = [:]
+    // Started together, the requests leave in one write and mostly arrive in one read.
+    for index in 0 ..< 50 {
+      let body = Array("product-\(index)".utf8)
+      ids[client.start(path: "/test.Echo/Prefetched", body: GRPCFraming.frame(body))] = body
+    }
+    // A gzip-compressed request is not given to the hint (it sees plain messages only).
+    let compressed = client.start(
+      path: "/test.Echo/Prefetched",
+      body: GRPCFraming.frame(GRPCServerEncodingTests.gzip(Array("zipped".utf8)), compressed: true),
+      headers: [("grpc-encoding", "gzip")]
+    )
+    try await client.waitForAll()
+    for (id, body) in ids {
+      #expect(client.streams[id]!.response.messages == [body], "the hint changes no answer")
+    }
+    #expect(client.streams[compressed]!.response.messages == [Array("zipped".utf8)])
+    let seen = running.prefetches.seen.withLock { $0 }
+    #expect(Set(seen).isSubset(of: Set(ids.values)), "only whole uncompressed requests")
+    #expect(running.prefetches.handled.withLock { $0 } == 51)
+    #expect(running.prefetches.seenBeforeHandling.withLock { $0 } > 0)
     try await running.stop()
   }
 

@@ -104,4 +104,27 @@ import Testing
     let table = StringTable(bytes: [0x61], offsets: [0, 2])
     #expect(throws: InvariantViolation.self) { try table.checkInvariants(name: "t") }
   }
+
+  @Test func indexedStringsMustBeReachableAndUnique() {
+    let home = Int(XXHash64.hash("a") & 15)
+    func indexed(
+      _ strings: [String],
+      at placement: [(slot: Int, position: Int32)]
+    ) -> IndexedStrings {
+      var slots = [Int32](repeating: -1, count: 16)
+      for (slot, position) in placement { slots[slot & 15] = position }
+      return IndexedStrings(table: StringTable(strings), index: StringIndex(slots: slots))
+    }
+    #expect(throws: Never.self) {
+      try indexed(["a"], at: [(home, 0)]).checkInvariants(name: "ids")
+    }
+    // Two equal strings, both indexed on one probe chain: a look-up finds the first only.
+    #expect(throws: InvariantViolation.self) {
+      try indexed(["a", "a"], at: [(home, 0), (home + 1, 1)]).checkInvariants(name: "ids")
+    }
+    // A string past an empty slot: no look-up reaches it.
+    #expect(throws: InvariantViolation.self) {
+      try indexed(["a"], at: [(home + 2, 0)]).checkInvariants(name: "ids")
+    }
+  }
 }

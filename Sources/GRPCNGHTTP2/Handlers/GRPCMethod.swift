@@ -15,6 +15,12 @@ public enum GRPCMethodKind: UInt8, Sendable {
 public typealias GRPCUnaryHandler =
   @Sendable (_ request: UnsafeRawBufferPointer, _ response: inout GRPCResponseWriter) -> GRPCStatus
 
+/// A cache hint for a unary method: called with each complete request message of a read before
+/// the first of them is handled, so that the memory their handlers are about to read can be
+/// asked for at once and the cache misses of several requests overlap instead of queueing up.
+/// It must have no effect other than on the cache (it may see a request that is then rejected).
+public typealias GRPCRequestPrefetch = @Sendable (_ request: UnsafeRawBufferPointer) -> Void
+
 /// An asynchronous unary handler, run off the event loop (for slow work such as loading a file).
 public typealias GRPCAsyncUnaryHandler =
   @Sendable (_ request: [UInt8]) async -> Result<[UInt8], GRPCStatus>
@@ -46,16 +52,24 @@ public struct GRPCMethod: Sendable {
   public var path: String
   /// The handler.
   public var handler: GRPCMethodHandler
+  /// The cache hint of a synchronous unary method, if it has one.
+  public var prefetch: GRPCRequestPrefetch?
 
   /// Creates a method.
-  public init(path: String, handler: GRPCMethodHandler) {
+  public init(path: String, handler: GRPCMethodHandler, prefetch: GRPCRequestPrefetch? = nil) {
     self.path = path
     self.handler = handler
+    self.prefetch = prefetch
   }
 
   /// Creates a method from its service and method names.
-  public init(service: String, method: String, handler: GRPCMethodHandler) {
-    self.init(path: "/\(service)/\(method)", handler: handler)
+  public init(
+    service: String,
+    method: String,
+    handler: GRPCMethodHandler,
+    prefetch: GRPCRequestPrefetch? = nil
+  ) {
+    self.init(path: "/\(service)/\(method)", handler: handler, prefetch: prefetch)
   }
 
   /// The fully-qualified service name (the first path segment).

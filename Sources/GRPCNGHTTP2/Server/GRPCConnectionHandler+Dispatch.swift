@@ -4,6 +4,9 @@ import NIOCore
 extension GRPCConnectionHandler {
   /// Acts on every stream nghttp2's callbacks marked since the last call.
   func processDirtyStreams() {
+    if self.router.hasPrefetchers && self.state.pointee.dirtyCount > 1 {
+      self.prefetchCompleteRequests()
+    }
     var position = 0
     while position < self.state.pointee.dirtyCount {
       let index = self.state.pointee.dirty[position]
@@ -13,6 +16,29 @@ extension GRPCConnectionHandler {
       if self.isTornDown { return }
     }
     self.state.pointee.dirtyCount = 0
+  }
+
+  /// Gives every complete, uncompressed unary request among the dirty streams to its method's
+  /// cache hint, before any of them is handled (see ``GRPCRequestPrefetch``).
+  private func prefetchCompleteRequests() {
+    for position in 0 ..< self.state.pointee.dirtyCount {
+      let slot = self.state.pointee.slots + Int(self.state.pointee.dirty[position])
+      guard slot.pointee.phase == .receiving,
+        slot.pointee.flags.contains(.endStreamReceived),
+        slot.pointee.methodIndex >= 0,
+        let prefetch = self.router.prefetchers[Int(slot.pointee.methodIndex)]
+      else { continue }
+      let request = slot.pointee.request
+      guard request.count > GRPCFraming.prefixLength, request.base![0] == 0,
+        GRPCFraming.readLength(request.base!) == request.count - GRPCFraming.prefixLength
+      else { continue }
+      prefetch(
+        UnsafeRawBufferPointer(
+          start: request.base! + GRPCFraming.prefixLength,
+          count: request.count - GRPCFraming.prefixLength
+        )
+      )
+    }
   }
 
   private func process(slot index: Int32) {

@@ -3,9 +3,15 @@ extension OrderHistory {
   /// order appears exactly once, in its customer's row, oldest first, and that each customer's
   /// products are strictly ascending. O(size).
   public func checkInvariants(productCount: Int) throws(InvariantViolation) {
+    try self.checkOrderInvariants(productCount: productCount)
+    try self.checkCustomerInvariants(productCount: productCount)
+  }
+
+  /// The order side of ``checkInvariants(productCount:)``: ids, columns and order lines
+  /// (independent of the customer side, so a loader may check the two at once).
+  public func checkOrderInvariants(productCount: Int) throws(InvariantViolation) {
     let orderCount = self.orderCount
     let customerCount = self.customerIDs.count
-    try self.customerIDs.checkInvariants(name: "orders.customerIDs")
     try self.orderIDs.checkInvariants(name: "orders.orderIDs")
     try require(
       self.orderIDs.count == orderCount,
@@ -25,20 +31,31 @@ extension OrderHistory {
       "orders: \(self.orderValue.count) values for \(orderCount) orders"
     )
     var seenInOrder = [Int32](repeating: -1, count: productCount)
+    let offsets = self.orderLines.offsets
+    let lines = self.orderLines.values
     for order in 0 ..< orderCount {
       let customer = self.orderCustomer[order]
       try require(
         customer >= 0 && Int(customer) < customerCount,
         "orders.orderCustomer[\(order)] = \(customer) is out of range 0..<\(customerCount)"
       )
-      for product in self.orderLines[order] {
+      // Offsets and products were range-checked above.
+      for line in Int(offsets[order]) ..< Int(offsets[order + 1]) {
+        let product = Int(lines[line])
         try require(
-          seenInOrder[Int(product)] != Int32(order),
+          seenInOrder[product] != Int32(order),
           "orders: order \(order) lists product \(product) twice"
         )
-        seenInOrder[Int(product)] = Int32(order)
+        seenInOrder[product] = Int32(order)
       }
     }
+  }
+
+  /// The customer side of ``checkInvariants(productCount:)``: ids, order rows and product rows.
+  public func checkCustomerInvariants(productCount: Int) throws(InvariantViolation) {
+    let orderCount = self.orderCount
+    let customerCount = self.customerIDs.count
+    try self.customerIDs.checkInvariants(name: "orders.customerIDs")
     try self.customerOrders.checkInvariants(
       rowCount: customerCount,
       valueCount: orderCount,
@@ -48,17 +65,24 @@ extension OrderHistory {
       self.customerOrders.values.count == orderCount,
       "orders.customerOrders holds \(self.customerOrders.values.count) entries for \(orderCount) orders"
     )
+    try require(
+      self.orderCustomer.count == orderCount && self.orderTime.count == orderCount,
+      "orders: \(self.orderCustomer.count) customers and \(self.orderTime.count) times for \(orderCount) orders"
+    )
     var listed = [Bool](repeating: false, count: orderCount)
+    let orderOffsets = self.customerOrders.offsets
+    let orders = self.customerOrders.values
     for customer in 0 ..< customerCount {
       var previous = Int64.min
-      for order in self.customerOrders[customer] {
-        try require(!listed[Int(order)], "orders.customerOrders lists order \(order) twice")
-        listed[Int(order)] = true
+      for entry in Int(orderOffsets[customer]) ..< Int(orderOffsets[customer + 1]) {
+        let order = Int(orders[entry])
+        try require(!listed[order], "orders.customerOrders lists order \(order) twice")
+        listed[order] = true
         try require(
-          Int(self.orderCustomer[Int(order)]) == customer,
-          "orders.customerOrders[\(customer)] lists order \(order) of customer \(self.orderCustomer[Int(order)])"
+          Int(self.orderCustomer[order]) == customer,
+          "orders.customerOrders[\(customer)] lists order \(order) of customer \(self.orderCustomer[order])"
         )
-        let time = self.orderTime[Int(order)]
+        let time = self.orderTime[order]
         try require(time >= previous, "orders.customerOrders[\(customer)] is not oldest first")
         previous = time
       }
@@ -68,9 +92,12 @@ extension OrderHistory {
       valueCount: productCount,
       name: "orders.customerProducts"
     )
+    let productOffsets = self.customerProducts.offsets
+    let products = self.customerProducts.values
     for customer in 0 ..< customerCount {
       var previous: Int32 = -1
-      for product in self.customerProducts[customer] {
+      for entry in Int(productOffsets[customer]) ..< Int(productOffsets[customer + 1]) {
+        let product = products[entry]
         try require(
           product > previous,
           "orders.customerProducts[\(customer)] is not strictly ascending"

@@ -13,23 +13,28 @@ extension Snapshot {
   }
 
   /// The number of independent parts ``checkInvariants(part:)`` splits the checks into.
-  public static let invariantPartCount = 3
+  public static let invariantPartCount = 6
 
-  /// One part of ``checkInvariants()``: the parts are independent (a loader may check them on
-  /// several cores) and together check everything. Part 0 is the order history (the largest),
-  /// part 1 the co-purchase matrix and the precomputed lists, part 2 the rest.
+  /// One part of ``checkInvariants()``: the parts are independent (a loader checks them on all
+  /// cores) and together check everything. They come largest first (on a large shop): the
+  /// orders, the customers, the precomputed lists, the co-purchase matrix, the catalog, the
+  /// category tree with links and popularity.
   public func checkInvariants(part: Int) throws(InvariantViolation) {
     let productCount = self.catalog.count
     let categoryCount = self.categories.count
     switch part {
     case 0:
-      try self.orders.checkInvariants(productCount: productCount)
+      try self.orders.checkOrderInvariants(productCount: productCount)
     case 1:
-      try self.coPurchase.checkInvariants(productCount: productCount, categoryCount: categoryCount)
+      try self.orders.checkCustomerInvariants(productCount: productCount)
+    case 2:
       try self.lists.checkInvariants(productCount: productCount)
-    default:
+    case 3:
+      try self.coPurchase.checkInvariants(productCount: productCount, categoryCount: categoryCount)
+    case 4:
       try require(!self.metadata.version.isEmpty, "metadata: empty version")
       try self.catalog.checkInvariants(categoryCount: categoryCount)
+    default:
       try self.categories.checkInvariants(
         productCount: productCount,
         productCategory: self.catalog.category

@@ -112,6 +112,19 @@ public struct RecommendationCollector: ~Copyable {
     shoprec_prefetch(self.snapshot.columns.facts.baseAddress.map { $0 + Int(product) })
   }
 
+  /// ``prefetchCandidate(_:)`` plus the sale-window columns ``SnapshotColumns/isOnSale(_:at:)``
+  /// reads.
+  @inline(__always)
+  func prefetchSaleCandidate(_ product: ProductIndex) {
+    self.prefetchCandidate(product)
+    let columns = self.snapshot.columns
+    let index = Int(product)
+    shoprec_prefetch(columns.salePrice.baseAddress.map { $0 + index })
+    shoprec_prefetch(columns.regularPrice.baseAddress.map { $0 + index })
+    shoprec_prefetch(columns.saleStart.baseAddress.map { $0 + index })
+    shoprec_prefetch(columns.saleEnd.baseAddress.map { $0 + index })
+  }
+
   /// Prefetches the first candidates of `range` of `targets`.
   @inline(__always)
   func prefetchCandidates(_ targets: [ProductIndex], _ range: Range<Int>) {

@@ -65,19 +65,83 @@ public enum BoughtTogetherStrategy {
   /// Offers, as one tier, the touched candidates and the shop's most popular products ranked by
   /// `ln popularity + aggregate`; clears the aggregation. `extra` widens the popular pool (by the
   /// basket's size, which the collector excludes).
+  ///
+  /// Only the touched candidates need ranking: the popular pool is `popularity.ranking`'s
+  /// prefix, already in order, and an untouched product's score is its `ln popularity`. So the
+  /// touched ones are selected (a small heap) and merged with the ranking as it streams by, with
+  /// no heap over the pool and a logarithm only for the products actually offered.
   static func offerPopularWithEvidence(
     extra: Int,
     into collector: inout RecommendationCollector
   ) {
     let scratch = collector.scratch
     let popularity = collector.snapshot.popularity
-    for product in popularity.ranking.prefix(collector.limit * 4 + extra + 16) {
-      guard popularity.score[Int(product)] > 0 else { break }
-      if scratch.aggregate[Int(product)] == 0 { scratch.touched.append(product) }
+    let score = popularity.score
+    let aggregate = scratch.aggregate
+    defer {
+      for target in scratch.touched { aggregate[Int(target)] = 0 }
+      scratch.touched.removeAll(keepingCapacity: true)
     }
-    offerRanked(extra: extra, into: &collector) {
-      scratch.aggregate[Int($0)] > 0 ? .coPurchased : .popular
+    let pool = popularity.ranking.prefix(collector.limit * 4 + extra + 16)
+    var poolSize = 0
+    for product in pool {
+      guard score[Int(product)] > 0 else { break }
+      if aggregate[Int(product)] == 0 { poolSize += 1 }
     }
+    let capacity = min(scratch.touched.count + poolSize, collector.limit * 4 + 16 + extra)
+    guard capacity > 0 else { return }
+    TopK.select(
+      scratch.touched,
+      score: { logPopularity(score, $0) + aggregate[Int($0)] },
+      capacity: min(scratch.touched.count, capacity),
+      scores: &scratch.heapScores,
+      products: &scratch.heapProducts
+    )
+    let evidence = scratch.heapProducts
+    let evidenceScores = scratch.heapScores
+    var nextEvidence = 0
+    // The pool's next product that is not among the touched ones (`pool.endIndex` when spent).
+    var nextPool = pool.startIndex
+    var poolLeft = poolSize
+    while poolLeft > 0 && aggregate[Int(pool[nextPool])] != 0 { nextPool += 1 }
+    if poolLeft == 0 { nextPool = pool.endIndex }
+    var best = evidenceScores.first ?? -.infinity
+    if nextPool < pool.endIndex { best = max(best, logPopularity(score, pool[nextPool])) }
+    collector.beginTier(maximum: 1)
+    for _ in 0 ..< capacity {
+      var fromPool = nextPool < pool.endIndex
+      var poolScore: Float = 0
+      if fromPool {
+        poolScore = logPopularity(score, pool[nextPool])
+        if nextEvidence < evidence.count {
+          let evidenceScore = evidenceScores[nextEvidence]
+          fromPool =
+            poolScore > evidenceScore
+            || (poolScore == evidenceScore && pool[nextPool] < evidence[nextEvidence])
+        }
+      } else if nextEvidence == evidence.count {
+        return
+      }
+      if fromPool {
+        let product = pool[nextPool]
+        poolLeft -= 1
+        nextPool += 1
+        while poolLeft > 0 && aggregate[Int(pool[nextPool])] != 0 { nextPool += 1 }
+        if poolLeft == 0 { nextPool = pool.endIndex }
+        if collector.offer(product, raw: exp(poolScore - best), reason: .popular) { return }
+      } else {
+        let product = evidence[nextEvidence]
+        let raw = exp(evidenceScores[nextEvidence] - best)
+        nextEvidence += 1
+        if collector.offer(product, raw: raw, reason: .coPurchased) { return }
+      }
+    }
+  }
+
+  /// `ln popularity(product)`, finite for products never bought.
+  @inline(__always)
+  static func logPopularity(_ score: [Float], _ product: ProductIndex) -> Float {
+    log(max(score[Int(product)], .leastNormalMagnitude))
   }
 
   /// Offers the touched candidates as one tier by descending `ln popularity + aggregate` (the
@@ -96,7 +160,7 @@ public enum BoughtTogetherStrategy {
     guard !scratch.touched.isEmpty else { return }
     TopK.select(
       scratch.touched,
-      score: { log(max(popularity[Int($0)], .leastNormalMagnitude)) + scratch.aggregate[Int($0)] },
+      score: { logPopularity(popularity, $0) + scratch.aggregate[Int($0)] },
       capacity: min(scratch.touched.count, collector.limit * 4 + 16 + extra),
       scores: &scratch.heapScores,
       products: &scratch.heapProducts

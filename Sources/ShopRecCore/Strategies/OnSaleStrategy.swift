@@ -37,8 +37,14 @@ public enum OnSaleStrategy {
       let range = sales.range(ofRow: Int(current))
       if !range.isEmpty {
         collector.beginTier(maximum: sales.scores[range.lowerBound])
+        let targets = sales.targets.values
+        for position in range.prefix(RecommendationCollector.prefetchDistance) {
+          collector.prefetchSaleCandidate(targets[position])
+        }
         for position in range {
-          let candidate = sales.targets.values[position]
+          let ahead = position + RecommendationCollector.prefetchDistance
+          if ahead < range.upperBound { collector.prefetchSaleCandidate(targets[ahead]) }
+          let candidate = targets[position]
           guard snapshot.columns.isOnSale(Int(candidate), at: now) else { continue }
           if collector.offer(candidate, raw: sales.scores[position], reason: .onSale) { return }
         }

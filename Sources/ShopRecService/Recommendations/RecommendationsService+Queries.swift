@@ -4,11 +4,12 @@ import ShopRecCore
 extension RecommendationsService {
   static func similar(
     _ request: Shoprec_V1_SimilarRequest,
-    _ snapshot: Snapshot,
+    _ entry: SnapshotStore.Entry,
     _ now: Int64,
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
-    let product = try RequestResolution.product(request.productID, in: snapshot)
+    let snapshot = entry.snapshot
+    let product = try RequestResolution.product(request.productID, in: entry)
     let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).similar(
       to: product,
@@ -20,14 +21,15 @@ extension RecommendationsService {
 
   static func onSale(
     _ request: Shoprec_V1_OnSaleRequest,
-    _ snapshot: Snapshot,
+    _ entry: SnapshotStore.Entry,
     _ now: Int64,
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
+    let snapshot = entry.snapshot
     var product: ProductIndex?
     var category: CategoryIndex?
     if !request.productID.isEmpty {
-      product = try RequestResolution.product(request.productID, in: snapshot)
+      product = try RequestResolution.product(request.productID, in: entry)
     } else if !request.categoryID.isEmpty {
       category = try RequestResolution.category(
         request.categoryID,
@@ -49,11 +51,12 @@ extension RecommendationsService {
 
   static func accessories(
     _ request: Shoprec_V1_AccessoriesRequest,
-    _ snapshot: Snapshot,
+    _ entry: SnapshotStore.Entry,
     _ now: Int64,
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
-    let product = try RequestResolution.product(request.productID, in: snapshot)
+    let snapshot = entry.snapshot
+    let product = try RequestResolution.product(request.productID, in: entry)
     let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).accessories(
       for: product,
@@ -65,11 +68,12 @@ extension RecommendationsService {
 
   static func replacements(
     _ request: Shoprec_V1_ReplacementsRequest,
-    _ snapshot: Snapshot,
+    _ entry: SnapshotStore.Entry,
     _ now: Int64,
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
-    let product = try RequestResolution.product(request.productID, in: snapshot)
+    let snapshot = entry.snapshot
+    let product = try RequestResolution.product(request.productID, in: entry)
     let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).replacements(
       for: product,
@@ -81,10 +85,11 @@ extension RecommendationsService {
 
   static func boughtTogether(
     _ request: Shoprec_V1_BoughtTogetherRequest,
-    _ snapshot: Snapshot,
+    _ entry: SnapshotStore.Entry,
     _ now: Int64,
     _ scratch: RecommendationScratch
   ) throws(ServiceError) {
+    let snapshot = entry.snapshot
     guard !request.productIds.isEmpty else {
       throw .invalidArgument("product_ids must name at least one product")
     }
@@ -96,7 +101,7 @@ extension RecommendationsService {
     var basket: [ProductIndex] = []
     basket.reserveCapacity(request.productIds.count)
     for id in request.productIds {
-      basket.append(try RequestResolution.product(id, field: "product_ids", in: snapshot))
+      basket.append(try RequestResolution.product(id, field: "product_ids", in: entry))
     }
     let (limit, filter) = try RequestResolution.options(of: request, in: snapshot, now: now)
     Recommender(snapshot: snapshot).boughtTogether(

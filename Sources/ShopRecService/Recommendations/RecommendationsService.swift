@@ -32,7 +32,8 @@ public struct RecommendationsService: Sendable {
 
   /// A query: fills the scratch with results for a request on a snapshot at a moment.
   typealias Query<Request> =
-    @Sendable (Request, Snapshot, Int64, RecommendationScratch) throws(ServiceError) -> Void
+    @Sendable (Request, SnapshotStore.Entry, Int64, RecommendationScratch) throws(ServiceError) ->
+    Void
 
   /// The methods to register with the server.
   public var methods: [GRPCMethod] {
@@ -70,7 +71,7 @@ public struct RecommendationsService: Sendable {
         let now = RequestResolution.now()
         let scratch = Self.threadScratch
         do throws(ServiceError) {
-          try query(request, snapshot, now, scratch)
+          try query(request, entry, now, scratch)
         } catch {
           return error.grpcStatus
         }
@@ -81,6 +82,14 @@ public struct RecommendationsService: Sendable {
           now: now
         ).write(to: &writer)
         return .ok
+      },
+      prefetch: { bytes in
+        // Every request of the five methods names its product ids in field 1.
+        guard let entry = store.currentEntry else { return }
+        let keys = entry.productKeys
+        WireFieldScanner.forEach(lengthDelimitedField: 1, in: bytes, limit: 8) { id in
+          keys.prefetch(id)
+        }
       }
     )
   }
@@ -89,11 +98,13 @@ public struct RecommendationsService: Sendable {
     _ request: Request,
     _ query: Query<Request>
   ) throws(ServiceError) -> Shoprec_V1_RecommendResponse {
-    guard let snapshot = self.store.current else { throw .unavailable("no snapshot loaded yet") }
+    guard let entry = self.store.currentEntry else {
+      throw .unavailable("no snapshot loaded yet")
+    }
     let now = RequestResolution.now()
     let scratch = Self.threadScratch
-    try query(request, snapshot, now, scratch)
-    return RecommendResponseEncoding.response(from: scratch, snapshot: snapshot, now: now)
+    try query(request, entry, now, scratch)
+    return RecommendResponseEncoding.response(from: scratch, snapshot: entry.snapshot, now: now)
   }
 
   /// Substitutes, as a message (for in-process callers such as the CLI).

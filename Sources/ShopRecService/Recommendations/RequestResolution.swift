@@ -37,6 +37,19 @@ enum RequestResolution {
     return ProductIndex(index)
   }
 
+  /// The index of product `id` in the snapshot `entry` serves, by its ``InlineKeyIndex``.
+  static func product(
+    _ id: String,
+    field: String = "product_id",
+    in entry: SnapshotStore.Entry
+  ) throws(ServiceError) -> ProductIndex {
+    guard !id.isEmpty else { throw .invalidArgument("\(field) is required") }
+    guard let index = entry.productKeys.find(id) else {
+      throw .notFound("unknown product '\(id)' in snapshot \(entry.snapshot.version)")
+    }
+    return ProductIndex(index)
+  }
+
   /// The index of category `id`.
   static func category(
     _ id: String,

@@ -1,3 +1,4 @@
+import Dispatch
 public import ShopRecCore
 import Synchronization
 
@@ -8,18 +9,30 @@ import Synchronization
 /// disturbs requests in flight, and the old snapshot is freed when the last of them finishes.
 public final class SnapshotStore: Sendable {
   /// A served snapshot and where it came from.
-  public struct Entry: Sendable {
+  public final class Entry: Sendable {
     /// The snapshot.
     public let snapshot: Snapshot
     /// The file it was loaded from, or "" for a snapshot built in memory (the demo shop).
     public let path: String
     /// The snapshot's pre-encoded response items (built before the swap, off the hot path).
     let itemRecords: RecommendedItemRecords
+    /// The product-id look-up of the query path (built before the swap, off the hot path).
+    public let productKeys: InlineKeyIndex
 
     init(snapshot: Snapshot, path: String) {
       self.snapshot = snapshot
       self.path = path
-      self.itemRecords = RecommendedItemRecords(snapshot: snapshot)
+      // The two derived structures are independent: build them on two cores.
+      let derived = DerivedParts()
+      DispatchQueue.concurrentPerform(iterations: 2) { part in
+        if part == 0 {
+          derived.records.withLock { $0 = RecommendedItemRecords(snapshot: snapshot) }
+        } else {
+          derived.keys.withLock { $0 = InlineKeyIndex(indexing: snapshot.catalog.productIDs.table) }
+        }
+      }
+      self.itemRecords = derived.records.withLock { $0! }
+      self.productKeys = derived.keys.withLock { $0! }
     }
   }
 
@@ -76,4 +89,10 @@ public final class SnapshotStore: Sendable {
   public func removeObserver(_ token: Int) {
     _ = self.state.withLock { $0.observers.removeValue(forKey: token) }
   }
+}
+
+/// The parts of a ``SnapshotStore/Entry`` built concurrently.
+private final class DerivedParts: Sendable {
+  let records = Mutex<RecommendedItemRecords?>(nil)
+  let keys = Mutex<InlineKeyIndex?>(nil)
 }

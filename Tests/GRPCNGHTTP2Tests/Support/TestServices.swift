@@ -100,8 +100,35 @@ enum TestServices {
     func cancel() {}
   }
 
-  static func methods(gate: Gate, cancellations: CancellationCounter) -> [GRPCMethod] {
+  /// What the cache hint of `test.Echo/Prefetched` saw: every payload it was given, and how
+  /// many of the handler's requests it had seen before the handler ran.
+  final class PrefetchLog: Sendable {
+    let seen = Mutex<[[UInt8]]>([])
+    let seenBeforeHandling = Mutex(0)
+    let handled = Mutex(0)
+  }
+
+  static func methods(
+    gate: Gate,
+    cancellations: CancellationCounter,
+    prefetches: PrefetchLog
+  ) -> [GRPCMethod] {
     [
+      GRPCMethod(
+        service: "test.Echo",
+        method: "Prefetched",
+        handler: .unary { request, response in
+          let bytes = [UInt8](request)
+          let seen = prefetches.seen.withLock { $0.contains(bytes) }
+          if seen { prefetches.seenBeforeHandling.withLock { $0 += 1 } }
+          prefetches.handled.withLock { $0 += 1 }
+          response.write(request)
+          return .ok
+        },
+        prefetch: { request in
+          prefetches.seen.withLock { $0.append([UInt8](request)) }
+        }
+      ),
       GRPCMethod(
         service: "test.Echo",
         method: "Unary",
@@ -172,6 +199,7 @@ struct RunningTestServer {
   let port: Int
   let gate: TestServices.Gate
   let cancellations: TestServices.CancellationCounter
+  let prefetches: TestServices.PrefetchLog
   let task: Task<Void, any Error>
 
   static func start(
@@ -183,9 +211,14 @@ struct RunningTestServer {
     configure(&configuration)
     let gate = TestServices.Gate()
     let cancellations = TestServices.CancellationCounter()
+    let prefetches = TestServices.PrefetchLog()
     let server = GRPCServer(
       configuration: configuration,
-      methods: TestServices.methods(gate: gate, cancellations: cancellations),
+      methods: TestServices.methods(
+        gate: gate,
+        cancellations: cancellations,
+        prefetches: prefetches
+      ),
       logger: Logger(label: "test")
     )
     let task = Task { try await server.serve() }
@@ -195,6 +228,7 @@ struct RunningTestServer {
       port: port,
       gate: gate,
       cancellations: cancellations,
+      prefetches: prefetches,
       task: task
     )
   }
