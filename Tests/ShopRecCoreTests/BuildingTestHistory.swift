@@ -20,10 +20,10 @@ func makeHistory(
   return OrderHistory(
     customerIDs: IndexedStrings((0 ..< customers).map { "c\($0)" }),
     orderIDs: StringTable(orders.indices.map { "o\($0)" }),
-    orderCustomer: orders.map { Int32($0.customer) },
-    orderTime: orders.map { Int64($0.day) * 86_400 },
+    orderCustomer: FrozenArray(orders.map { Int32($0.customer) }),
+    orderTime: FrozenArray(orders.map { Int64($0.day) * 86_400 }),
     orderLines: lines,
-    orderValue: [Int64](repeating: 0, count: lines.rowCount),
+    orderValue: FrozenArray(repeating: 0, count: lines.rowCount),
     customerOrders: CompressedRows(rows: customerOrders),
     customerProducts: CompressedRows(rows: customerProducts)
   )
@@ -44,7 +44,7 @@ func matrix(
   return CoPurchaseBuilder.build(
     orders: history,
     productCount: productCount,
-    productCategory: categories ?? [CategoryIndex](repeating: -1, count: productCount),
+    productCategory: FrozenArray(categories ?? [CategoryIndex](repeating: -1, count: productCount)),
     categoryCount: categoryCount,
     options: options
   )

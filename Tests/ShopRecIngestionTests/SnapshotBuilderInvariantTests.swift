@@ -44,14 +44,14 @@ import Testing
         popularity: Popularity(
           score: p.score,
           orderCount: p.orderCount,
-          ranking: p.ranking.reversed()
+          ranking: FrozenArray(p.ranking.reversed())
         )
       ),
       "popularity.ranking"
     )
     let t = s.categories
     let root = s.c("el")
-    var values = t.subtreeProducts.values
+    var values = t.subtreeProducts.values.elements
     let range = t.subtreeProducts.range(ofRow: root)
     values.swapAt(range.lowerBound, range.lowerBound + 1)
     let unsorted = CategoryTree(
@@ -60,16 +60,19 @@ import Testing
       parent: t.parent,
       depth: t.depth,
       children: t.children,
-      subtreeProducts: CompressedRows(offsets: t.subtreeProducts.offsets, values: values),
+      subtreeProducts: CompressedRows(
+        offsets: t.subtreeProducts.offsets,
+        values: FrozenArray(values)
+      ),
       subtreeSales: t.subtreeSales
     )
     Self.expectViolation(Self.replacing(s, categories: unsorted), "not sorted by popularity")
-    var parents = t.parent
+    var parents = t.parent.elements
     parents[root] = CategoryIndex(t.count - 1)
     let childFirst = CategoryTree(
       ids: t.ids,
       names: t.names,
-      parent: parents,
+      parent: FrozenArray(parents),
       depth: t.depth,
       children: t.children,
       subtreeProducts: t.subtreeProducts,
@@ -77,14 +80,14 @@ import Testing
     )
     Self.expectViolation(Self.replacing(s, categories: childFirst), "does not come before it")
     let h = s.orders
-    var offsets = h.orderLines.offsets
+    var offsets = h.orderLines.offsets.elements
     offsets[offsets.count - 1] += 1
     let truncated = OrderHistory(
       customerIDs: h.customerIDs,
       orderIDs: h.orderIDs,
       orderCustomer: h.orderCustomer,
       orderTime: h.orderTime,
-      orderLines: CompressedRows(offsets: offsets, values: h.orderLines.values),
+      orderLines: CompressedRows(offsets: FrozenArray(offsets), values: h.orderLines.values),
       orderValue: h.orderValue,
       customerOrders: h.customerOrders,
       customerProducts: h.customerProducts
@@ -95,7 +98,7 @@ import Testing
     let outOfRange = ScoredRows(
       targets: CompressedRows(
         offsets: m.together.targets.offsets,
-        values: m.together.targets.values.map { _ in 999 }
+        values: FrozenArray(m.together.targets.values.map { _ in 999 })
       ),
       scores: m.together.scores
     )

@@ -171,7 +171,7 @@ enum SnapshotFileFixtures {
     var layout = SnapshotLayout(coder: SectionCollector(path: "test"))
     _ = try layout.snapshot(snapshot, metadata: snapshot.metadata)
     let metadata = try SnapshotMetadataCoding.encode(snapshot.metadata, path: "test")
-    return [("metadata", .uint8(metadata))] + layout.coder.sections
+    return [("metadata", .uint8(FrozenArray(metadata)))] + layout.coder.sections
   }
 
   /// Writes a file with exactly `sections` (valid checksums and table), however inconsistent

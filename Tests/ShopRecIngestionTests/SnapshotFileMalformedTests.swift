@@ -137,7 +137,7 @@ struct SnapshotFileMalformedTests {
   @Test("metadata that is not metadata JSON is refused")
   func badMetadata() throws {
     let error = try #require(
-      try self.loadError(self.replace("metadata", with: .uint8(Array("{\"version\": 3".utf8))))
+      try self.loadError(self.replace("metadata", with: .uint8(FrozenArray(Array("{\"version\": 3".utf8)))))
     )
     #expect(error.kind == .badMetadata)
   }

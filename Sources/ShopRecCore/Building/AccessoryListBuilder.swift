@@ -40,7 +40,7 @@ enum AccessoryListBuilder {
   }
 
   static func addLinks(
-    _ linked: ArraySlice<ProductIndex>,
+    _ linked: Slice<FrozenArray<ProductIndex>>,
     _ context: ListContext,
     _ product: Int,
     _ scratch: inout TieredListScratch,

@@ -22,16 +22,24 @@ final class BuildBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
   }
 
   /// A copy of `elements`.
-  init(_ elements: [Element]) {
-    self.count = elements.count
-    self.base = UnsafeMutablePointer<Element>.allocate(capacity: max(1, elements.count))
+  convenience init(_ elements: [Element]) {
+    self.init(copying: elements.withUnsafeBufferPointer { $0 })
+  }
+
+  /// A copy of `elements`.
+  convenience init(_ elements: FrozenArray<Element>) {
+    self.init(copying: elements.withUnsafeBufferPointer { $0 })
+  }
+
+  /// A copy of `source` (read during the call only).
+  private init(copying source: UnsafeBufferPointer<Element>) {
+    self.count = source.count
+    self.base = UnsafeMutablePointer<Element>.allocate(capacity: max(1, source.count))
     MemoryAdvice.preferHugePages(
       UnsafeMutableRawPointer(self.base),
-      byteCount: elements.count * MemoryLayout<Element>.stride
+      byteCount: source.count * MemoryLayout<Element>.stride
     )
-    elements.withUnsafeBufferPointer { source in
-      if let start = source.baseAddress { self.base.initialize(from: start, count: source.count) }
-    }
+    if let start = source.baseAddress { self.base.initialize(from: start, count: source.count) }
   }
 
   deinit {

@@ -20,7 +20,7 @@ public enum CategoryListsBuilder {
 
   /// The two lists for categories with parents `parent` (parents first).
   public static func build(
-    parent: [CategoryIndex],
+    parent: FrozenArray<CategoryIndex>,
     catalog: Catalog,
     popularity: Popularity
   ) -> (subtreeProducts: CompressedRows<ProductIndex>, subtreeSales: ScoredRows) {
@@ -50,7 +50,7 @@ public enum CategoryListsBuilder {
     let saleRows = subtreeRows(
       parent: parent,
       productCategory: catalog.category,
-      ordered: sales.map(\.product)
+      ordered: FrozenArray(sales.map(\.product))
     )
     var saleScore = [Float](repeating: 0, count: catalog.count)
     for entry in sales { saleScore[Int(entry.product)] = entry.score }
@@ -74,9 +74,9 @@ public enum CategoryListsBuilder {
   /// Rows per category holding each product of `ordered` (in that order) in the row of its
   /// leaf category and of every ancestor.
   static func subtreeRows(
-    parent: [CategoryIndex],
-    productCategory: [CategoryIndex],
-    ordered: [ProductIndex]
+    parent: FrozenArray<CategoryIndex>,
+    productCategory: FrozenArray<CategoryIndex>,
+    ordered: FrozenArray<ProductIndex>
   ) -> CompressedRows<ProductIndex> {
     let categoryCount = parent.count
     var counts = [Int32](repeating: 0, count: categoryCount + 1)

@@ -5,7 +5,7 @@ public enum CoPurchaseBuilder {
   public static func build(
     orders: OrderHistory,
     productCount: Int,
-    productCategory: [CategoryIndex],
+    productCategory: FrozenArray<CategoryIndex>,
     categoryCount: Int,
     options: SnapshotBuildOptions,
     progress: (BuildProgress) -> Void = { _ in }
@@ -64,7 +64,7 @@ public enum CoPurchaseBuilder {
   static func orderCategories(
     timeline: PairTimeline,
     orders: OrderHistory,
-    productCategory: [CategoryIndex],
+    productCategory: FrozenArray<CategoryIndex>,
     categoryCount: Int
   ) -> ItemTimeline {
     let slotCount = timeline.slotCount

@@ -1,7 +1,7 @@
 /// Everything a precomputed-list builder reads, plus the scoring helpers they share.
 struct ListContext {
   let catalog: Catalog
-  let parent: [CategoryIndex]
+  let parent: FrozenArray<CategoryIndex>
   let subtreeProducts: CompressedRows<ProductIndex>
   let links: ProductLinks
   let coPurchase: CoPurchaseMatrix

@@ -164,7 +164,10 @@ struct ProductFeatures {
 
   /// |a ∩ b| / |a ∪ b| of two sorted unique rows (0 when both are empty).
   @inline(__always)
-  static func jaccard<T: Comparable>(_ a: ArraySlice<T>, _ b: ArraySlice<T>) -> Double {
+  static func jaccard<T: Comparable>(
+    _ a: Slice<FrozenArray<T>>,
+    _ b: Slice<FrozenArray<T>>
+  ) -> Double {
     a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in Self.jaccard(a, b) } }
   }
 

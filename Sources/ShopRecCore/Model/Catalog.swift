@@ -12,26 +12,26 @@ public struct Catalog: Sendable, Equatable {
   /// Picture addresses (may be empty strings).
   public let pictures: StringTable
   /// Leaf category of each product, or -1.
-  public let category: [CategoryIndex]
+  public let category: FrozenArray<CategoryIndex>
   /// Brand of each product (position in `brands`), or -1.
-  public let brand: [Int32]
+  public let brand: FrozenArray<Int32>
   /// Item group (variants of one item) of each product (position in `groupIDs`), or -1.
-  public let group: [Int32]
+  public let group: FrozenArray<Int32>
   /// Regular (list) price in minor units.
-  public let regularPrice: [Int64]
+  public let regularPrice: FrozenArray<Int64>
   /// Sale price in minor units, or 0 when the product has none.
-  public let salePrice: [Int64]
+  public let salePrice: FrozenArray<Int64>
   /// Start of the sale window (Unix seconds), `Int64.min` when open.
-  public let saleStart: [Int64]
+  public let saleStart: FrozenArray<Int64>
   /// End of the sale window (Unix seconds, exclusive), `Int64.max` when open.
-  public let saleEnd: [Int64]
+  public let saleEnd: FrozenArray<Int64>
   /// Currency of each product's prices (position in `currencies`).
-  public let currency: [UInt8]
+  public let currency: FrozenArray<UInt8>
   /// ``ProductFlags`` of each product.
-  public let flags: [UInt8]
+  public let flags: FrozenArray<UInt8>
   /// Day (since 1970-01-01) the product first appeared, or 0 when unknown; newer is preferred
   /// among replacements.
-  public let introducedDay: [Int32]
+  public let introducedDay: FrozenArray<Int32>
   /// Attribute pairs of each product: `(name << 32) | value`, positions in `paramNames` and
   /// `paramValues`.
   public let params: CompressedRows<UInt64>
@@ -54,16 +54,16 @@ public struct Catalog: Sendable, Equatable {
     titles: StringTable,
     urls: StringTable,
     pictures: StringTable,
-    category: [CategoryIndex],
-    brand: [Int32],
-    group: [Int32],
-    regularPrice: [Int64],
-    salePrice: [Int64],
-    saleStart: [Int64],
-    saleEnd: [Int64],
-    currency: [UInt8],
-    flags: [UInt8],
-    introducedDay: [Int32],
+    category: FrozenArray<CategoryIndex>,
+    brand: FrozenArray<Int32>,
+    group: FrozenArray<Int32>,
+    regularPrice: FrozenArray<Int64>,
+    salePrice: FrozenArray<Int64>,
+    saleStart: FrozenArray<Int64>,
+    saleEnd: FrozenArray<Int64>,
+    currency: FrozenArray<UInt8>,
+    flags: FrozenArray<UInt8>,
+    introducedDay: FrozenArray<Int32>,
     params: CompressedRows<UInt64>,
     brands: IndexedStrings,
     groupIDs: IndexedStrings,

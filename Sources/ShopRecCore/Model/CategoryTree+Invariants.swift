@@ -4,7 +4,7 @@ extension CategoryTree {
   /// Product categories are passed as `productCategory` when known, to check list membership.
   public func checkInvariants(
     productCount: Int,
-    productCategory: [CategoryIndex]? = nil
+    productCategory: FrozenArray<CategoryIndex>? = nil
   ) throws(InvariantViolation) {
     let count = self.count
     try self.ids.checkInvariants(name: "categories.ids")

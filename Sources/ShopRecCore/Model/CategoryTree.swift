@@ -8,9 +8,9 @@ public struct CategoryTree: Sendable, Equatable {
   /// Category names.
   public let names: StringTable
   /// Parent of each category, or -1 for a root.
-  public let parent: [CategoryIndex]
+  public let parent: FrozenArray<CategoryIndex>
   /// Depth of each category (roots are 0).
-  public let depth: [UInt8]
+  public let depth: FrozenArray<UInt8>
   /// Children of each category.
   public let children: CompressedRows<CategoryIndex>
   /// Products of each category's whole subtree, most popular first.
@@ -22,8 +22,8 @@ public struct CategoryTree: Sendable, Equatable {
   public init(
     ids: IndexedStrings,
     names: StringTable,
-    parent: [CategoryIndex],
-    depth: [UInt8],
+    parent: FrozenArray<CategoryIndex>,
+    depth: FrozenArray<UInt8>,
     children: CompressedRows<CategoryIndex>,
     subtreeProducts: CompressedRows<ProductIndex>,
     subtreeSales: ScoredRows

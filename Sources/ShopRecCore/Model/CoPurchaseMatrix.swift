@@ -31,17 +31,30 @@ public struct CoPurchaseMatrix: Sendable, Equatable {
 /// Popularity of products from order history.
 public struct Popularity: Sendable, Equatable {
   /// Time-decayed number of orders that contained each product.
-  public let score: [Float]
+  public let score: FrozenArray<Float>
   /// Number of distinct orders that contained each product (not decayed).
-  public let orderCount: [Int32]
+  public let orderCount: FrozenArray<Int32>
   /// All products, most popular first (the last-resort backfill).
-  public let ranking: [ProductIndex]
+  public let ranking: FrozenArray<ProductIndex>
 
   /// Creates popularity from its columns.
-  public init(score: [Float], orderCount: [Int32], ranking: [ProductIndex]) {
+  public init(
+    score: FrozenArray<Float>,
+    orderCount: FrozenArray<Int32>,
+    ranking: FrozenArray<ProductIndex>
+  ) {
     self.score = score
     self.orderCount = orderCount
     self.ranking = ranking
+  }
+
+  /// Creates popularity from arrays.
+  public init(score: [Float], orderCount: [Int32], ranking: [ProductIndex]) {
+    self.init(
+      score: FrozenArray(score),
+      orderCount: FrozenArray(orderCount),
+      ranking: FrozenArray(ranking)
+    )
   }
 }
 

@@ -5,20 +5,25 @@
 /// row is a slice of contiguous memory and the snapshot file stores it as two sections.
 public struct CompressedRows<Value: BitwiseCopyable & Sendable & Equatable>: Sendable, Equatable {
   /// `rowCount + 1` offsets into `values`, starting at 0 and non-decreasing.
-  public let offsets: [Int32]
+  public let offsets: FrozenArray<Int32>
   /// The values of all rows, back to back.
-  public let values: [Value]
+  public let values: FrozenArray<Value>
 
-  /// Creates rows from raw arrays (as loaded from a snapshot file).
-  public init(offsets: [Int32], values: [Value]) {
+  /// Creates rows from their columns (as loaded from a snapshot file).
+  public init(offsets: FrozenArray<Int32>, values: FrozenArray<Value>) {
     precondition(!offsets.isEmpty, "CSR offsets hold at least one entry")
     self.offsets = offsets
     self.values = values
   }
 
+  /// Creates rows from raw arrays.
+  public init(offsets: [Int32], values: [Value]) {
+    self.init(offsets: FrozenArray(offsets), values: FrozenArray(values))
+  }
+
   /// `rowCount` empty rows.
   public init(emptyRows rowCount: Int) {
-    self.offsets = [Int32](repeating: 0, count: rowCount + 1)
+    self.offsets = FrozenArray(repeating: 0, count: rowCount + 1)
     self.values = []
   }
 
@@ -33,8 +38,8 @@ public struct CompressedRows<Value: BitwiseCopyable & Sendable & Equatable>: Sen
       values.append(contentsOf: row)
       offsets.append(Int32(values.count))
     }
-    self.offsets = offsets
-    self.values = values
+    self.offsets = FrozenArray(offsets)
+    self.values = FrozenArray(values)
   }
 
   /// Groups `pairs` (row, value) into rows, keeping each row's values in input order.
@@ -52,8 +57,8 @@ public struct CompressedRows<Value: BitwiseCopyable & Sendable & Equatable>: Sen
       values[Int(cursor[Int(pair.row)])] = pair.value
       cursor[Int(pair.row)] += 1
     }
-    self.offsets = counts
-    self.values = values
+    self.offsets = FrozenArray(counts)
+    self.values = FrozenArray(values)
   }
 
   /// The number of rows.
@@ -67,7 +72,7 @@ public struct CompressedRows<Value: BitwiseCopyable & Sendable & Equatable>: Sen
 
   /// Row `row` as a slice of `values`.
   @inlinable
-  public subscript(row: Int) -> ArraySlice<Value> {
+  public subscript(row: Int) -> Slice<FrozenArray<Value>> {
     self.values[self.range(ofRow: row)]
   }
 
@@ -85,13 +90,18 @@ public struct ScoredRows: Sendable, Equatable {
   /// The targets of all rows.
   public let targets: CompressedRows<Int32>
   /// `scores[i]` belongs to `targets.values[i]`.
-  public let scores: [Float]
+  public let scores: FrozenArray<Float>
 
   /// Creates scored rows from their parts.
-  public init(targets: CompressedRows<Int32>, scores: [Float]) {
+  public init(targets: CompressedRows<Int32>, scores: FrozenArray<Float>) {
     precondition(targets.values.count == scores.count, "one score per target")
     self.targets = targets
     self.scores = scores
+  }
+
+  /// Creates scored rows from their targets and an array of scores.
+  public init(targets: CompressedRows<Int32>, scores: [Float]) {
+    self.init(targets: targets, scores: FrozenArray(scores))
   }
 
   /// `rowCount` empty rows.
@@ -103,7 +113,7 @@ public struct ScoredRows: Sendable, Equatable {
   /// Builds scored rows from per-row lists, which must already be sorted by descending score.
   public init(rows: [[(target: Int32, score: Float)]]) {
     self.targets = CompressedRows(rows: rows.map { $0.map(\.target) })
-    self.scores = rows.flatMap { $0.map(\.score) }
+    self.scores = FrozenArray(rows.flatMap { $0.map(\.score) })
   }
 
   /// The number of rows.

@@ -6,16 +6,16 @@ public struct OrderHistory: Sendable, Equatable {
   /// Shop order ids (synthesised as `customer@date` where the source has none).
   public let orderIDs: StringTable
   /// Customer of each order.
-  public let orderCustomer: [CustomerIndex]
+  public let orderCustomer: FrozenArray<CustomerIndex>
   /// Time of each order (Unix seconds).
-  public let orderTime: [Int64]
+  public let orderTime: FrozenArray<Int64>
   /// Products of each order (one entry per distinct product).
   public let orderLines: CompressedRows<ProductIndex>
   /// Value of each order in minor units: the sum of its lines' quantity × unit price (lines
   /// without a known price count 0), the monetary side of customer segmentation. Quantities and
   /// unit prices per line are not kept: no query reads them, and at 12 bytes a line they were a
   /// tenth of a large shop's snapshot.
-  public let orderValue: [Int64]
+  public let orderValue: FrozenArray<Int64>
   /// Orders of each customer, oldest first.
   public let customerOrders: CompressedRows<Int32>
   /// Distinct products each customer bought, ascending (binary-searched for exclusions).
@@ -25,10 +25,10 @@ public struct OrderHistory: Sendable, Equatable {
   public init(
     customerIDs: IndexedStrings,
     orderIDs: StringTable,
-    orderCustomer: [CustomerIndex],
-    orderTime: [Int64],
+    orderCustomer: FrozenArray<CustomerIndex>,
+    orderTime: FrozenArray<Int64>,
     orderLines: CompressedRows<ProductIndex>,
-    orderValue: [Int64],
+    orderValue: FrozenArray<Int64>,
     customerOrders: CompressedRows<Int32>,
     customerProducts: CompressedRows<ProductIndex>
   ) {

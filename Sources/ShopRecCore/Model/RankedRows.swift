@@ -10,7 +10,7 @@ public struct RankedRows: Sendable, Equatable {
   /// The targets, each row in rank order.
   public let targets: CompressedRows<ProductIndex>
   /// One word per target: `reason << 12 | weight`.
-  public let entries: [UInt16]
+  public let entries: FrozenArray<UInt16>
 
   /// The weight of a row's best entry.
   public static let maximumWeight: UInt16 = 0x0FFF
@@ -18,10 +18,15 @@ public struct RankedRows: Sendable, Equatable {
   public static let maximumReason: UInt8 = 0x0F
 
   /// Creates ranked rows from their stored columns.
-  public init(targets: CompressedRows<ProductIndex>, entries: [UInt16]) {
+  public init(targets: CompressedRows<ProductIndex>, entries: FrozenArray<UInt16>) {
     precondition(targets.values.count == entries.count, "one entry word per target")
     self.targets = targets
     self.entries = entries
+  }
+
+  /// Creates ranked rows from their targets and an array of entry words.
+  public init(targets: CompressedRows<ProductIndex>, entries: [UInt16]) {
+    self.init(targets: targets, entries: FrozenArray(entries))
   }
 
   /// Packs scored rows (each row by descending, non-negative score) and their reasons.
@@ -43,7 +48,7 @@ public struct RankedRows: Sendable, Equatable {
       }
     }
     self.targets = rows.targets
-    self.entries = entries
+    self.entries = FrozenArray(entries)
   }
 
   /// Empty rows.

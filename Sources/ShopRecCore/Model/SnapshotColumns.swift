@@ -45,7 +45,10 @@ public struct SnapshotColumns: @unchecked Sendable {
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
       let start = Int(self.offsets[index])
       let end = Int(self.offsets[index + 1])
-      return UnsafeBufferPointer(start: self.bytes.baseAddress.map { $0 + start }, count: end - start)
+      return UnsafeBufferPointer(
+        start: self.bytes.baseAddress.map { $0 + start },
+        count: end - start
+      )
     }
 
     /// The byte length of string `index`.

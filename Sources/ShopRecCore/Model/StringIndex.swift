@@ -5,15 +5,20 @@
 /// needs no rehashing; a look-up hashes the key's bytes and compares bytes, with no allocation.
 public struct StringIndex: Sendable, Equatable {
   /// Slot array; `-1` marks an empty slot. Its count is a power of two.
-  public let slots: [Int32]
+  public let slots: FrozenArray<Int32>
 
   /// Creates an index from its slot array (as loaded from a snapshot file).
-  public init(slots: [Int32]) {
+  public init(slots: FrozenArray<Int32>) {
     precondition(
       slots.count > 0 && slots.count & (slots.count - 1) == 0,
       "slot count must be a power of two"
     )
     self.slots = slots
+  }
+
+  /// Creates an index from a slot array.
+  public init(slots: [Int32]) {
+    self.init(slots: FrozenArray(slots))
   }
 
   /// Builds an index over every string of `table`. Later duplicates are not indexed: the first
@@ -36,7 +41,7 @@ public struct StringIndex: Sendable, Equatable {
       }
       if !duplicate { slots[slot] = Int32(position) }
     }
-    self.slots = slots
+    self.slots = FrozenArray(slots)
   }
 
   private static func equal(_ table: StringTable, _ a: Int, _ b: Int) -> Bool {

@@ -5,15 +5,20 @@
 /// the binary snapshot format can load them with a copy.
 public struct StringTable: Sendable, Equatable {
   /// The UTF-8 bytes of every string, back to back.
-  public let bytes: [UInt8]
+  public let bytes: FrozenArray<UInt8>
   /// `offsets[i] ..< offsets[i + 1]` is the byte range of string `i`; `count + 1` entries.
-  public let offsets: [UInt32]
+  public let offsets: FrozenArray<UInt32>
 
-  /// Creates a table from its raw arrays (as loaded from a snapshot file).
-  public init(bytes: [UInt8], offsets: [UInt32]) {
+  /// Creates a table from its columns (as loaded from a snapshot file).
+  public init(bytes: FrozenArray<UInt8>, offsets: FrozenArray<UInt32>) {
     precondition(!offsets.isEmpty, "a string table has at least one offset")
     self.bytes = bytes
     self.offsets = offsets
+  }
+
+  /// Creates a table from raw arrays.
+  public init(bytes: [UInt8], offsets: [UInt32]) {
+    self.init(bytes: FrozenArray(bytes), offsets: FrozenArray(offsets))
   }
 
   /// Creates a table holding `strings` in order.

@@ -127,7 +127,7 @@ public struct RecommendationCollector: ~Copyable {
 
   /// Prefetches the first candidates of `range` of `targets`.
   @inline(__always)
-  func prefetchCandidates(_ targets: [ProductIndex], _ range: Range<Int>) {
+  func prefetchCandidates(_ targets: FrozenArray<ProductIndex>, _ range: Range<Int>) {
     for position in range.prefix(Self.prefetchDistance) {
       self.prefetchCandidate(targets[position])
     }
@@ -135,7 +135,7 @@ public struct RecommendationCollector: ~Copyable {
 
   /// Prefetches the candidate `prefetchDistance` after `position`, if `range` has it.
   @inline(__always)
-  func prefetchAhead(_ targets: [ProductIndex], _ position: Int, _ range: Range<Int>) {
+  func prefetchAhead(_ targets: FrozenArray<ProductIndex>, _ position: Int, _ range: Range<Int>) {
     let ahead = position + Self.prefetchDistance
     if ahead < range.upperBound { self.prefetchCandidate(targets[ahead]) }
   }

@@ -140,7 +140,7 @@ public enum BoughtTogetherStrategy {
 
   /// `ln popularity(product)`, finite for products never bought.
   @inline(__always)
-  static func logPopularity(_ score: [Float], _ product: ProductIndex) -> Float {
+  static func logPopularity(_ score: FrozenArray<Float>, _ product: ProductIndex) -> Float {
     log(max(score[Int(product)], .leastNormalMagnitude))
   }
 

@@ -45,10 +45,10 @@ enum OrderHistoryCompiler {
     return OrderHistory(
       customerIDs: IndexedStrings(log.customerIDs),
       orderIDs: StringTable(log.orderIDs),
-      orderCustomer: log.orderCustomer,
-      orderTime: log.orderTime,
+      orderCustomer: FrozenArray(log.orderCustomer),
+      orderTime: FrozenArray(log.orderTime),
       orderLines: lines.orderLines,
-      orderValue: lines.values,
+      orderValue: FrozenArray(lines.values),
       customerOrders: customers.orders,
       customerProducts: customers.products
     )

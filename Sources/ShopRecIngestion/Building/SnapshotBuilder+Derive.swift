@@ -30,15 +30,15 @@ extension SnapshotBuilder {
     )
     report(BuildProgress(phase: .categoryLists, done: 0, total: 1))
     let lists = CategoryListsBuilder.build(
-      parent: tree.parent,
+      parent: FrozenArray(tree.parent),
       catalog: catalog,
       popularity: popularity
     )
     let categories = CategoryTree(
       ids: IndexedStrings(tree.ids),
       names: StringTable(tree.names),
-      parent: tree.parent,
-      depth: tree.depth,
+      parent: FrozenArray(tree.parent),
+      depth: FrozenArray(tree.depth),
       children: tree.children,
       subtreeProducts: lists.subtreeProducts,
       subtreeSales: lists.subtreeSales

@@ -56,7 +56,7 @@ enum SnapshotVersion {
     settings: [String: String]
   ) -> UInt64 {
     var parts: [UInt64] = []
-    func add<T: BitwiseCopyable>(_ array: [T]) {
+    func add<T: BitwiseCopyable>(_ array: FrozenArray<T>) {
       parts.append(array.withUnsafeBytes { XXHash64.hash($0) })
     }
     add(catalog.productIDs.table.bytes)

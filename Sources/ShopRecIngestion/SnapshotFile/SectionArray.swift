@@ -5,13 +5,13 @@ import ShopRecCore
 /// The writer collects the snapshot's arrays as these; the reader loads each section into one
 /// and the layout takes it back out with its static type (see ``SnapshotFileElement``).
 enum SectionArray: Sendable {
-  case uint8([UInt8])
-  case uint16([UInt16])
-  case int32([Int32])
-  case uint32([UInt32])
-  case int64([Int64])
-  case uint64([UInt64])
-  case float32([Float])
+  case uint8(FrozenArray<UInt8>)
+  case uint16(FrozenArray<UInt16>)
+  case int32(FrozenArray<Int32>)
+  case uint32(FrozenArray<UInt32>)
+  case int64(FrozenArray<Int64>)
+  case uint64(FrozenArray<UInt64>)
+  case float32(FrozenArray<Float>)
 
   /// The element type.
   var elementType: SnapshotSectionElementType {
@@ -60,13 +60,31 @@ enum SectionArray: Sendable {
     fill: (UnsafeMutableRawBufferPointer) -> Bool
   ) -> SectionArray {
     switch type {
-    case .uint8: .uint8(self.makeArray(count: count, fill: fill))
-    case .uint16: .uint16(self.makeArray(count: count, fill: fill))
-    case .int32: .int32(self.makeArray(count: count, fill: fill))
-    case .uint32: .uint32(self.makeArray(count: count, fill: fill))
-    case .int64: .int64(self.makeArray(count: count, fill: fill))
-    case .uint64: .uint64(self.makeArray(count: count, fill: fill))
-    case .float32: .float32(self.makeArray(count: count, fill: fill))
+    case .uint8: .uint8(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .uint16: .uint16(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .int32: .int32(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .uint32: .uint32(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .int64: .int64(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .uint64: .uint64(FrozenArray(self.makeArray(count: count, fill: fill)))
+    case .float32: .float32(FrozenArray(self.makeArray(count: count, fill: fill)))
+    }
+  }
+
+  /// The `count` elements of `type` at `byteOffset` in `mapping`, without copying.
+  static func mapped(
+    _ type: SnapshotSectionElementType,
+    _ mapping: FileMapping,
+    byteOffset: Int,
+    count: Int
+  ) -> SectionArray {
+    switch type {
+    case .uint8: .uint8(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .uint16: .uint16(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .int32: .int32(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .uint32: .uint32(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .int64: .int64(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .uint64: .uint64(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
+    case .float32: .float32(FrozenArray(mapping: mapping, byteOffset: byteOffset, count: count))
     }
   }
 

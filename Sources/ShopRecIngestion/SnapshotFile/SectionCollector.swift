@@ -1,3 +1,5 @@
+import ShopRecCore
+
 /// The writer's coder: collects the snapshot's arrays in visiting order, without copying them.
 struct SectionCollector: SnapshotSectionCoder {
   let path: String
@@ -9,8 +11,8 @@ struct SectionCollector: SnapshotSectionCoder {
 
   mutating func section<Element: SnapshotFileElement>(
     _ name: String,
-    _ source: [Element]?
-  ) throws(SnapshotFileError) -> [Element] {
+    _ source: FrozenArray<Element>?
+  ) throws(SnapshotFileError) -> FrozenArray<Element> {
     guard let source else {
       throw SnapshotFileError(
         path: self.path,

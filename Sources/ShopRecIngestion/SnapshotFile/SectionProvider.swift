@@ -1,3 +1,5 @@
+import ShopRecCore
+
 /// The reader's coder: hands out the arrays loaded from a file by section name.
 struct SectionProvider: SnapshotSectionCoder {
   let path: String
@@ -11,8 +13,8 @@ struct SectionProvider: SnapshotSectionCoder {
 
   mutating func section<Element: SnapshotFileElement>(
     _ name: String,
-    _ source: [Element]?
-  ) throws(SnapshotFileError) -> [Element] {
+    _ source: FrozenArray<Element>?
+  ) throws(SnapshotFileError) -> FrozenArray<Element> {
     guard let section = self.loaded[name] else {
       throw SnapshotFileError(
         path: self.path,

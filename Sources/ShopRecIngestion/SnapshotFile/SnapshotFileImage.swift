@@ -26,10 +26,10 @@ struct SnapshotFileImage {
   func write(to file: borrowing POSIXFile) throws(SnapshotFileError) {
     var position = 0
     let head = self.headerAndTable()
-    try file.writeAll(.uint8(head))
+    try file.writeAll(.uint8(FrozenArray(head)))
     position += head.count
     for (entry, array) in zip(self.entries, self.arrays) {
-      try file.writeAll(.uint8([UInt8](repeating: 0, count: entry.byteOffset - position)))
+      try file.writeAll(.uint8(FrozenArray(repeating: 0, count: entry.byteOffset - position)))
       try file.writeAll(array)
       position = entry.byteEnd
     }

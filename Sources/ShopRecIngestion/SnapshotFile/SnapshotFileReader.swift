@@ -1,20 +1,38 @@
 public import ShopRecCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Loads snapshot files written by ``SnapshotFileWriter``; see docs/snapshot-format.md.
 ///
 /// Loading verifies the magic, the format version, the header and section table checksums, that
 /// every section lies inside the file, every section's XXH64, element types and counts and the
-/// shape of every offset and slot array, then copies each section straight into its model array
-/// (one `pread` into the array's own storage; nothing is parsed or recomputed). Sections are
-/// read and verified in parallel. Any problem throws a ``SnapshotFileError`` naming the file and
-/// the section; no input makes the reader trap.
+/// shape of every offset and slot array, and the model's invariants. The model's arrays are the
+/// file itself: the file is mapped read-only (``FileMapping``) and each section becomes a
+/// ``FrozenArray`` over its bytes, so nothing is copied, parsed or recomputed, and no fresh
+/// memory is zeroed (on the machines measured, faulting in fresh memory cost more than all the
+/// checks together). Checksums are verified in parallel. Any problem throws a
+/// ``SnapshotFileError`` naming the file and the section; no input makes the reader trap.
 public enum SnapshotFileReader {
   /// Loads the snapshot in `path`, on all cores: the system's pool, or, given `nice`, threads
   /// at that nice value (a reload behind a busy server).
   public static func load(path: String, nice: Int32? = nil) throws(SnapshotFileError) -> Snapshot {
     let file = try POSIXFile.openForReading(path)
     let table = try SnapshotFileTable.read(file)
-    let loaded = try self.readSections(file, table.entries, nice: nice)
+    let mapping: FileMapping
+    do {
+      mapping = try FileMapping(descriptor: file.descriptor, byteCount: table.fileSize)
+    } catch {
+      throw SnapshotFileError(
+        path: path,
+        kind: .io,
+        reason: "cannot map the file: \(String(cString: strerror(error.code)))"
+      )
+    }
+    let loaded = try self.mapSections(mapping, table.entries, path: path, nice: nice)
     guard let metadataSection = loaded[SnapshotFileFormat.metadataSectionName],
       case .uint8(let metadataBytes) = metadataSection
     else {
@@ -25,7 +43,7 @@ public enum SnapshotFileReader {
         reason: "missing section '\(SnapshotFileFormat.metadataSectionName)' (or not bytes)"
       )
     }
-    let metadata = try SnapshotMetadataCoding.decode(metadataBytes, path: path)
+    let metadata = try SnapshotMetadataCoding.decode(metadataBytes.elements, path: path)
     var layout = SnapshotLayout(coder: SectionProvider(path: path, loaded: loaded))
     let snapshot = try layout.snapshot(nil, metadata: metadata)
     for entry in table.entries
@@ -88,23 +106,32 @@ public enum SnapshotFileReader {
       fileSize: table.fileSize,
       formatVersion: table.header.formatVersion,
       sections: table.entries,
-      metadata: try SnapshotMetadataCoding.decode(bytes, path: path)
+      metadata: try SnapshotMetadataCoding.decode(bytes.elements, path: path)
     )
   }
 
-  /// Reads and verifies every section, largest first, on all cores.
-  static func readSections(
-    _ file: borrowing POSIXFile,
+  /// Verifies every section's checksum in `mapping`, largest first, on all cores, and wraps
+  /// each as its model array.
+  static func mapSections(
+    _ mapping: FileMapping,
     _ entries: [SnapshotSectionEntry],
+    path: String,
     nice: Int32? = nil
   ) throws(SnapshotFileError) -> [String: SectionArray] {
     let order = entries.indices.sorted { entries[$0].byteLength > entries[$1].byteLength }
-    let descriptor = file.descriptor
-    let path = file.path
     let results = ParallelWork.map(order.count, nice: nice) { slot in
       let entry = entries[order[slot]]
       return Result(catching: { () throws(SnapshotFileError) -> SectionArray in
-        try self.readSection(descriptor, entry, path: path)
+        let bytes = UnsafeRawBufferPointer(
+          rebasing: mapping.bytes[entry.byteOffset ..< entry.byteOffset + entry.byteLength]
+        )
+        try self.verifyChecksum(bytes, entry, path: path)
+        return SectionArray.mapped(
+          entry.elementType,
+          mapping,
+          byteOffset: entry.byteOffset,
+          count: entry.elementCount
+        )
       })
     }
     var loaded: [String: SectionArray] = [:]
@@ -113,6 +140,24 @@ public enum SnapshotFileReader {
       loaded[entries[order[slot]].name] = try result.get()
     }
     return loaded
+  }
+
+  /// Throws unless `bytes` hash to `entry`'s checksum.
+  static func verifyChecksum(
+    _ bytes: UnsafeRawBufferPointer,
+    _ entry: SnapshotSectionEntry,
+    path: String
+  ) throws(SnapshotFileError) {
+    let checksum = XXHash64.hash(bytes)
+    guard checksum == entry.checksum else {
+      throw SnapshotFileError(
+        path: path,
+        kind: .checksumMismatch,
+        section: entry.name,
+        reason: "checksum mismatch in section '\(entry.name)' (bytes \(entry.byteOffset)..<"
+          + "\(entry.byteEnd)): stored \(hex(entry.checksum)), computed \(hex(checksum))"
+      )
+    }
   }
 
   /// Reads one section into a new array of its element type and verifies its checksum.
@@ -139,15 +184,10 @@ public enum SnapshotFileReader {
         failure = error
         return false
       }
-      let checksum = XXHash64.hash(UnsafeRawBufferPointer(buffer))
-      guard checksum == entry.checksum else {
-        failure = SnapshotFileError(
-          path: path,
-          kind: .checksumMismatch,
-          section: entry.name,
-          reason: "checksum mismatch in section '\(entry.name)' (bytes \(entry.byteOffset)..<"
-            + "\(entry.byteEnd)): stored \(hex(entry.checksum)), computed \(hex(checksum))"
-        )
+      do throws(SnapshotFileError) {
+        try self.verifyChecksum(UnsafeRawBufferPointer(buffer), entry, path: path)
+      } catch {
+        failure = error
         return false
       }
       return true

@@ -57,7 +57,7 @@ public enum SnapshotFileWriter {
     _ = try layout.snapshot(snapshot, metadata: snapshot.metadata)
     let metadata = try SnapshotMetadataCoding.encode(snapshot.metadata, path: path)
     return try self.image(
-      sections: [(SnapshotFileFormat.metadataSectionName, .uint8(metadata))]
+      sections: [(SnapshotFileFormat.metadataSectionName, .uint8(FrozenArray(metadata)))]
         + layout.coder.sections,
       path: path
     )

@@ -19,8 +19,8 @@ struct SnapshotLayout<Coder: SnapshotSectionCoder> {
   /// A plain column.
   mutating func column<Element: SnapshotFileElement>(
     _ name: String,
-    _ source: [Element]?
-  ) throws(SnapshotFileError) -> [Element] {
+    _ source: FrozenArray<Element>?
+  ) throws(SnapshotFileError) -> FrozenArray<Element> {
     try self.coder.section(name, source)
   }
 
@@ -98,7 +98,7 @@ struct SnapshotLayout<Coder: SnapshotSectionCoder> {
 
   private func checkOffsets<Offset: FixedWidthInteger>(
     _ name: String,
-    _ offsets: [Offset],
+    _ offsets: FrozenArray<Offset>,
     valueCount: Int
   ) throws(SnapshotFileError) {
     guard let first = offsets.first, let last = offsets.last else {

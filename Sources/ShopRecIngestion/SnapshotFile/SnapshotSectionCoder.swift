@@ -1,3 +1,5 @@
+import ShopRecCore
+
 /// One direction of the snapshot ↔ sections mapping.
 ///
 /// ``SnapshotLayout`` walks the model once, naming every array; the coder decides what a visit
@@ -12,6 +14,6 @@ protocol SnapshotSectionCoder {
   /// the result is the array to build the model from.
   mutating func section<Element: SnapshotFileElement>(
     _ name: String,
-    _ source: [Element]?
-  ) throws(SnapshotFileError) -> [Element]
+    _ source: FrozenArray<Element>?
+  ) throws(SnapshotFileError) -> FrozenArray<Element>
 }
