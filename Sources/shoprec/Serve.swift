@@ -32,6 +32,14 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Serve the newest valid snapshot of this directory.")
   var snapshotDir: String?
 
+  @Option(
+    help: """
+      How snapshot files are loaded: map (use the file's pages, the fast default; files must be \
+      replaced by renaming, never rewritten in place) or copy (into private memory).
+      """
+  )
+  var snapshotLoad: SnapshotLoadArgument = .map
+
   @Option(help: "Seconds between checks for a newer snapshot.")
   var pollInterval = 30
 
@@ -73,6 +81,7 @@ struct Serve: AsyncParsableCommand {
         store: store,
         source: source,
         pollInterval: .seconds(self.pollInterval),
+        loadMode: self.snapshotLoad.mode,
         logger: logger
       )
       if await !snapshotReloader.loadInitial() {
@@ -107,4 +116,12 @@ struct Serve: AsyncParsableCommand {
     )
     try await group.run()
   }
+}
+
+/// `--snapshot-load`: the values of ``SnapshotLoadMode``.
+enum SnapshotLoadArgument: String, ExpressibleByArgument, CaseIterable {
+  case map
+  case copy
+
+  var mode: SnapshotLoadMode { self == .map ? .map : .copy }
 }

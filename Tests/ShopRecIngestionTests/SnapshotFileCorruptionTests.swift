@@ -21,15 +21,21 @@ struct SnapshotFileCorruptionTests {
       self.sections = try SnapshotFileReader.readInfo(path: self.path).sections
     }
 
-    /// Writes `bytes` over the file and returns the error loading it gives.
+    /// Writes `bytes` over the file and returns the error loading it gives (the same in both
+    /// load modes, or the test fails).
     func loadError(_ bytes: Data) throws -> SnapshotFileError? {
       try bytes.write(to: URL(fileURLWithPath: self.path))
-      do {
-        _ = try SnapshotFileReader.load(path: self.path)
-        return nil
-      } catch {
-        return error
+      var errors: [SnapshotFileError?] = []
+      for mode in SnapshotLoadMode.allCases {
+        do {
+          _ = try SnapshotFileReader.load(path: self.path, mode: mode)
+          errors.append(nil)
+        } catch {
+          errors.append(error)
+        }
       }
+      #expect(errors[0]?.kind == errors[1]?.kind && errors[0]?.section == errors[1]?.section)
+      return errors[0]
     }
   }
 

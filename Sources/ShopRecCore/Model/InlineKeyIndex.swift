@@ -48,11 +48,28 @@ public final class InlineKeyIndex: @unchecked Sendable {
     self.slots.initialize(repeating: Self.empty)
     self.mask = capacity - 1
     self.table = table
+    // Slots are written at random: hash a batch, ask for its slots, then insert it.
+    let batch = 16
+    var homes = [Int](repeating: 0, count: batch)
     table.bytes.withUnsafeBufferPointer { bytes in
-      for position in 0 ..< table.count {
+      func key(_ position: Int) -> UnsafeBufferPointer<UInt8> {
         let start = Int(table.offsets[position])
-        let key = UnsafeBufferPointer(rebasing: bytes[start ..< Int(table.offsets[position + 1])])
-        self.insert(position, key)
+        return UnsafeBufferPointer(rebasing: bytes[start ..< Int(table.offsets[position + 1])])
+      }
+      var first = 0
+      while first < table.count {
+        let end = min(first + batch, table.count)
+        for position in first ..< end {
+          let home = Int(
+            Self.hash(key(position), Self.probeWords(key(position))) & UInt64(self.mask)
+          )
+          homes[position - first] = home
+          shoprec_prefetch(self.slots.baseAddress! + home)
+        }
+        for position in first ..< end {
+          self.insert(position, key(position), home: homes[position - first])
+        }
+        first = end
       }
     }
   }
@@ -61,9 +78,9 @@ public final class InlineKeyIndex: @unchecked Sendable {
     self.slots.deallocate()
   }
 
-  private func insert(_ position: Int, _ key: UnsafeBufferPointer<UInt8>) {
+  private func insert(_ position: Int, _ key: UnsafeBufferPointer<UInt8>, home: Int) {
     let probe = Self.probeWords(key)
-    var slot = Int(Self.hash(key, probe) & UInt64(self.mask))
+    var slot = home
     while self.slots[slot].word0 & Self.positionMask != Self.positionMask {
       if self.matches(self.slots[slot], probe, key) { return }
       slot = (slot + 1) & self.mask

@@ -1,7 +1,9 @@
+import CPrefetch
+
 extension OrderHistory {
   /// Checks column counts, that each order lists distinct products of `productCount`, that each
-  /// order appears exactly once, in its customer's row, oldest first, and that each customer's
-  /// products are strictly ascending. O(size).
+  /// order appears exactly once, in its customer's row, oldest first (ties by order position),
+  /// and that each customer's products are strictly ascending. O(size).
   public func checkInvariants(productCount: Int) throws(InvariantViolation) {
     try self.checkOrderInvariants(productCount: productCount)
     try self.checkCustomerInvariants(productCount: productCount)
@@ -30,7 +32,9 @@ extension OrderHistory {
       self.orderValue.count == orderCount,
       "orders: \(self.orderValue.count) values for \(orderCount) orders"
     )
-    var seenInOrder = [Int32](repeating: -1, count: productCount)
+    // Distinct products per order: most orders hold a few lines, compared pairwise in place;
+    // longer ones mark their products in a table (random access into it costs a miss a line).
+    var seenInOrder: [Int32] = []
     let offsets = self.orderLines.offsets
     let lines = self.orderLines.values
     for order in 0 ..< orderCount {
@@ -40,7 +44,19 @@ extension OrderHistory {
         "orders.orderCustomer[\(order)] = \(customer) is out of range 0..<\(customerCount)"
       )
       // Offsets and products were range-checked above.
-      for line in Int(offsets[order]) ..< Int(offsets[order + 1]) {
+      let start = Int(offsets[order])
+      let end = Int(offsets[order + 1])
+      if end - start <= 16 {
+        for line in start ..< end {
+          let product = lines[line]
+          for earlier in start ..< line where lines[earlier] == product {
+            throw InvariantViolation("orders: order \(order) lists product \(product) twice")
+          }
+        }
+        continue
+      }
+      if seenInOrder.isEmpty { seenInOrder = [Int32](repeating: -1, count: productCount) }
+      for line in start ..< end {
         let product = Int(lines[line])
         try require(
           seenInOrder[product] != Int32(order),
@@ -69,22 +85,40 @@ extension OrderHistory {
       self.orderCustomer.count == orderCount && self.orderTime.count == orderCount,
       "orders: \(self.orderCustomer.count) customers and \(self.orderTime.count) times for \(orderCount) orders"
     )
-    var listed = [Bool](repeating: false, count: orderCount)
+    // Each row strictly ascends by (time, order position) and holds only its customer's
+    // orders: so no order is listed twice, and as the rows hold `orderCount` entries in all,
+    // every order is listed exactly once (no table of listed orders, whose random writes
+    // dominated the check on large histories).
     let orderOffsets = self.customerOrders.offsets
     let orders = self.customerOrders.values
+    // The orders of a customer lie anywhere in the order columns: ask for their entries a
+    // little ahead so that the misses overlap.
+    let ahead = 16
+    let orderCustomer = self.orderCustomer.withUnsafeBufferPointer { $0.baseAddress }
+    let orderTime = self.orderTime.withUnsafeBufferPointer { $0.baseAddress }
     for customer in 0 ..< customerCount {
-      var previous = Int64.min
+      var previousTime = Int64.min
+      var previousOrder = -1
       for entry in Int(orderOffsets[customer]) ..< Int(orderOffsets[customer + 1]) {
+        if entry + ahead < orders.count {
+          let next = Int(orders[entry + ahead])
+          if next >= 0 && next < orderCount {
+            shoprec_prefetch(orderCustomer.map { $0 + next })
+            shoprec_prefetch(orderTime.map { $0 + next })
+          }
+        }
         let order = Int(orders[entry])
-        try require(!listed[order], "orders.customerOrders lists order \(order) twice")
-        listed[order] = true
         try require(
           Int(self.orderCustomer[order]) == customer,
           "orders.customerOrders[\(customer)] lists order \(order) of customer \(self.orderCustomer[order])"
         )
         let time = self.orderTime[order]
-        try require(time >= previous, "orders.customerOrders[\(customer)] is not oldest first")
-        previous = time
+        try require(
+          time > previousTime || (time == previousTime && order > previousOrder),
+          "orders.customerOrders[\(customer)] is not oldest first (ties by order position)"
+        )
+        previousTime = time
+        previousOrder = order
       }
     }
     try self.customerProducts.checkInvariants(

@@ -16,7 +16,7 @@ public struct OrderHistory: Sendable, Equatable {
   /// unit prices per line are not kept: no query reads them, and at 12 bytes a line they were a
   /// tenth of a large shop's snapshot.
   public let orderValue: FrozenArray<Int64>
-  /// Orders of each customer, oldest first.
+  /// Orders of each customer, oldest first (ties by order position).
   public let customerOrders: CompressedRows<Int32>
   /// Distinct products each customer bought, ascending (binary-searched for exclusions).
   public let customerProducts: CompressedRows<ProductIndex>

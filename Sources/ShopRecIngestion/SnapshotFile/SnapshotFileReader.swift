@@ -18,21 +18,32 @@ import Darwin
 /// ``SnapshotFileError`` naming the file and the section; no input makes the reader trap.
 public enum SnapshotFileReader {
   /// Loads the snapshot in `path`, on all cores: the system's pool, or, given `nice`, threads
-  /// at that nice value (a reload behind a busy server).
-  public static func load(path: String, nice: Int32? = nil) throws(SnapshotFileError) -> Snapshot {
+  /// at that nice value (a reload behind a busy server). `mode` says whether the model's arrays
+  /// are the file's mapped pages or copies.
+  public static func load(
+    path: String,
+    nice: Int32? = nil,
+    mode: SnapshotLoadMode = .map
+  ) throws(SnapshotFileError) -> Snapshot {
     let file = try POSIXFile.openForReading(path)
     let table = try SnapshotFileTable.read(file)
-    let mapping: FileMapping
-    do {
-      mapping = try FileMapping(descriptor: file.descriptor, byteCount: table.fileSize)
-    } catch {
-      throw SnapshotFileError(
-        path: path,
-        kind: .io,
-        reason: "cannot map the file: \(String(cString: strerror(error.code)))"
-      )
+    let loaded: [String: SectionArray]
+    switch mode {
+    case .map:
+      let mapping: FileMapping
+      do {
+        mapping = try FileMapping(descriptor: file.descriptor, byteCount: table.fileSize)
+      } catch {
+        throw SnapshotFileError(
+          path: path,
+          kind: .io,
+          reason: "cannot map the file: \(String(cString: strerror(error.code)))"
+        )
+      }
+      loaded = try self.mapSections(mapping, table.entries, path: path, nice: nice)
+    case .copy:
+      loaded = try self.readSections(file, table.entries, nice: nice)
     }
-    let loaded = try self.mapSections(mapping, table.entries, path: path, nice: nice)
     guard let metadataSection = loaded[SnapshotFileFormat.metadataSectionName],
       case .uint8(let metadataBytes) = metadataSection
     else {
@@ -132,6 +143,29 @@ public enum SnapshotFileReader {
           byteOffset: entry.byteOffset,
           count: entry.elementCount
         )
+      })
+    }
+    var loaded: [String: SectionArray] = [:]
+    loaded.reserveCapacity(entries.count)
+    for (slot, result) in results.enumerated() {
+      loaded[entries[order[slot]].name] = try result.get()
+    }
+    return loaded
+  }
+
+  /// Reads and verifies every section into memory of its own, largest first, on all cores.
+  static func readSections(
+    _ file: borrowing POSIXFile,
+    _ entries: [SnapshotSectionEntry],
+    nice: Int32? = nil
+  ) throws(SnapshotFileError) -> [String: SectionArray] {
+    let order = entries.indices.sorted { entries[$0].byteLength > entries[$1].byteLength }
+    let descriptor = file.descriptor
+    let path = file.path
+    let results = ParallelWork.map(order.count, nice: nice) { slot in
+      let entry = entries[order[slot]]
+      return Result(catching: { () throws(SnapshotFileError) -> SectionArray in
+        try self.readSection(descriptor, entry, path: path)
       })
     }
     var loaded: [String: SectionArray] = [:]

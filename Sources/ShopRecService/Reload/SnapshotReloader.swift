@@ -2,7 +2,7 @@ import Dispatch
 public import Logging
 public import ServiceLifecycle
 import ShopRecCore
-import ShopRecIngestion
+public import ShopRecIngestion
 import Synchronization
 import UnixSignals
 
@@ -33,6 +33,8 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   private let source: Source
   private let pollInterval: Duration
   private let logger: Logger
+  /// Whether loaded snapshots map their files or copy them.
+  private let loadMode: SnapshotLoadMode
   /// Files already read (loaded or rejected), so polling does not read them again until they
   /// change on disk.
   private let known = Mutex<[SnapshotCandidate: Outcome]>([:])
@@ -44,11 +46,19 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
   /// Serialises reloads.
   private let queue = DispatchQueue(label: "shoprec.snapshot-reload")
 
-  /// A reloader for `source` into `store`, polling every `pollInterval`.
-  public init(store: SnapshotStore, source: Source, pollInterval: Duration, logger: Logger) {
+  /// A reloader for `source` into `store`, polling every `pollInterval`, loading files in
+  /// `loadMode`.
+  public init(
+    store: SnapshotStore,
+    source: Source,
+    pollInterval: Duration,
+    loadMode: SnapshotLoadMode = .map,
+    logger: Logger
+  ) {
     self.store = store
     self.source = source
     self.pollInterval = pollInterval
+    self.loadMode = loadMode
     self.logger = logger
   }
 
@@ -166,7 +176,11 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     do {
       // Behind a serving snapshot, every loading thread runs niced.
       let nice = self.store.current == nil ? nil : Self.backgroundNice
-      let snapshot = try SnapshotFileReader.load(path: candidate.path, nice: nice)
+      let snapshot = try SnapshotFileReader.load(
+        path: candidate.path,
+        nice: nice,
+        mode: self.loadMode
+      )
       let loaded = clock.now
       self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
       if snapshot.version == previousVersion { return .success(false) }
