@@ -95,6 +95,9 @@ public struct RecommendationCollector: ~Copyable {
       }
       scratch.brandCounts[brand] &+= 1
     }
+    if let table = scratch.answerPrefetchTable {
+      shoprec_prefetch(table + index &* scratch.answerPrefetchStride)
+    }
     scratch.products.append(product)
     scratch.scores.append(self.tierBase + min(raw * self.tierScale, 1))
     scratch.reasons.append(reason)

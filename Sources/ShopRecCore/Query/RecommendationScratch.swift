@@ -19,6 +19,14 @@ public final class RecommendationScratch {
   var heapScores: [Float] = []
   var heapProducts: [Int32] = []
 
+  /// A per-product table the caller reads for every answer (the service's offsets of its
+  /// pre-encoded response items), when it has one: the collector asks for an accepted
+  /// product's entry at once, so that it is in cache by the time the answer is written. Only a
+  /// cache hint: nothing is read through it.
+  public var answerPrefetchTable: UnsafeRawPointer?
+  /// The stride of ``answerPrefetchTable``'s entries in bytes.
+  public var answerPrefetchStride = 0
+
   /// The result of the last query: products, scores and reasons, best first.
   public internal(set) var products: [ProductIndex] = []
   /// Scores aligned with ``products``.

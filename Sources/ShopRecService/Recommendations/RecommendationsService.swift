@@ -70,6 +70,7 @@ public struct RecommendationsService: Sendable {
         let snapshot = entry.snapshot
         let now = RequestResolution.now()
         let scratch = Self.threadScratch
+        (scratch.answerPrefetchTable, scratch.answerPrefetchStride) = entry.itemRecords.prefetchTable
         do throws(ServiceError) {
           try query(request, entry, now, scratch)
         } catch {
@@ -103,6 +104,7 @@ public struct RecommendationsService: Sendable {
     }
     let now = RequestResolution.now()
     let scratch = Self.threadScratch
+    (scratch.answerPrefetchTable, scratch.answerPrefetchStride) = entry.itemRecords.prefetchTable
     try query(request, entry, now, scratch)
     return RecommendResponseEncoding.response(from: scratch, snapshot: entry.snapshot, now: now)
   }

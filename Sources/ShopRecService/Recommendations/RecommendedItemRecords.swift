@@ -65,14 +65,24 @@ final class RecommendedItemRecords: @unchecked Sendable {
     Record(base: UnsafeRawPointer(self.storage.baseAddress! + self.offsets[product]))
   }
 
-  /// Asks for the first cache line of each product's record: first every offset, then (with
-  /// those in flight) every record, so an answer's misses overlap instead of queueing.
+  /// Asks for each product's record, both of its first two cache lines (a record is about 100
+  /// bytes), so an answer's misses overlap instead of queueing. The offsets were asked for as
+  /// each product was accepted (``prefetchTable``).
   @inline(__always)
   func prefetch(_ products: ArraySlice<ProductIndex>) {
     let offsets = self.offsets.baseAddress!
-    for product in products { shoprec_prefetch(offsets + Int(product)) }
     let base = UnsafeRawPointer(self.storage.baseAddress!)
-    for product in products { shoprec_prefetch(base + offsets[Int(product)]) }
+    for product in products {
+      let record = base + offsets[Int(product)]
+      shoprec_prefetch(record)
+      shoprec_prefetch(record + 64)
+    }
+  }
+
+  /// The per-product offsets, as the scratch's answer cache hint
+  /// (`RecommendationScratch.answerPrefetchTable`).
+  var prefetchTable: (table: UnsafeRawPointer, stride: Int) {
+    (UnsafeRawPointer(self.offsets.baseAddress!), MemoryLayout<Int>.stride)
   }
 
   /// Bytes held (for logs and tests).
