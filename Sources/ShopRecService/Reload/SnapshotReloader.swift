@@ -184,7 +184,7 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
       let loaded = clock.now
       self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
       if snapshot.version == previousVersion { return .success(false) }
-      self.store.replace(with: snapshot, path: candidate.path)
+      self.store.replace(with: snapshot, path: candidate.path, inBackground: nice != nil)
       let swapped = clock.now
       self.logger.info(
         "snapshot swapped in",

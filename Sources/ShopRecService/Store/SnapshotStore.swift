@@ -19,9 +19,16 @@ public final class SnapshotStore: Sendable {
     /// The product-id look-up of the query path (built before the swap, off the hot path).
     public let productKeys: InlineKeyIndex
 
-    init(snapshot: Snapshot, path: String) {
+    /// Derives the entry's structures: on two cores, or, `inBackground` (behind a serving
+    /// snapshot), on the calling thread only, which keeps its low priority.
+    init(snapshot: Snapshot, path: String, inBackground: Bool = false) {
       self.snapshot = snapshot
       self.path = path
+      guard !inBackground else {
+        self.itemRecords = RecommendedItemRecords(snapshot: snapshot)
+        self.productKeys = InlineKeyIndex(indexing: snapshot.catalog.productIDs.table)
+        return
+      }
       // The two derived structures are independent: build them on two cores.
       let derived = DerivedParts()
       DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -61,10 +68,16 @@ public final class SnapshotStore: Sendable {
   }
 
   /// Swaps in `snapshot`; returns the previous entry. Observers are told after the swap.
-  /// What the entry derives from the snapshot is built first, outside the lock.
+  /// What the entry derives from the snapshot is built first, outside the lock: on all cores,
+  /// or `inBackground` on the calling thread only (a reload behind a busy server, on a
+  /// low-priority thread).
   @discardableResult
-  public func replace(with snapshot: Snapshot, path: String) -> Entry? {
-    let entry = Entry(snapshot: snapshot, path: path)
+  public func replace(
+    with snapshot: Snapshot,
+    path: String,
+    inBackground: Bool = false
+  ) -> Entry? {
+    let entry = Entry(snapshot: snapshot, path: path, inBackground: inBackground)
     let (previous, observers) = self.state.withLock { state in
       let previous = state.entry
       state.entry = entry
