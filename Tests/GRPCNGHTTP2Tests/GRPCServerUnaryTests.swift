@@ -64,6 +64,8 @@ struct GRPCServerUnaryTests {
     #expect(Set(seen).isSubset(of: Set(ids.values)), "only whole uncompressed requests")
     #expect(running.prefetches.handled.withLock { $0 } == 51)
     #expect(running.prefetches.seenBeforeHandling.withLock { $0 } > 0)
+    // Every request seen in pass 0 was seen again in pass 1 with its context word.
+    #expect(running.prefetches.contextKept.withLock { $0 } == seen.count)
     try await running.stop()
   }
 

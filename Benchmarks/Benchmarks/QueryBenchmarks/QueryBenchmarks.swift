@@ -40,7 +40,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Query.\(name)") { benchmark in
       var position = 0
       for _ in benchmark.scaledIterations {
-        query(products[position & 4_095], position)
+        query(products[position & (BenchmarkShop.sampleCount - 1)], position)
         blackHole(scratch.count)
         position &+= 1
       }
@@ -62,8 +62,8 @@ let benchmarks: @Sendable () -> Void = {
   var basket: [ProductIndex] = [0, 0, 0]
   queryBenchmark("BoughtTogether3") { product, position in
     basket[0] = product
-    basket[1] = products[(position &+ 1) & 4_095]
-    basket[2] = products[(position &+ 2) & 4_095]
+    basket[1] = products[(position &+ 1) & (BenchmarkShop.sampleCount - 1)]
+    basket[2] = products[(position &+ 2) & (BenchmarkShop.sampleCount - 1)]
     recommender.boughtTogether(with: basket, limit: 10, filter: filter, scratch: scratch)
   }
 
@@ -83,7 +83,7 @@ let benchmarks: @Sendable () -> Void = {
   ) { benchmark in
     var position = 0
     for _ in benchmark.scaledIterations {
-      requests[position & 4_095].withUnsafeBytes { request in
+      requests[position & (BenchmarkShop.sampleCount - 1)].withUnsafeBytes { request in
         caller.callUnary(method: similar, request: request) { status, response in
           blackHole(response.count)
           precondition(status.isOK)

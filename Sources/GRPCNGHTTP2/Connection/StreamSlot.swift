@@ -61,6 +61,8 @@ struct StreamSlot {
   var finalStatus: Int16 = -1
   /// Percent-encoded `grpc-message` for the final status.
   var finalMessage = RawBytes()
+  /// The request's cache hint word, carried from pass to pass (see `GRPCRequestPrefetch`).
+  var prefetchContext: UInt64 = 0
   /// Next free slot when in the free list, -1 at the end.
   var nextFree: Int32 = -1
 

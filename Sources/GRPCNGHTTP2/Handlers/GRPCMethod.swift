@@ -18,8 +18,16 @@ public typealias GRPCUnaryHandler =
 /// A cache hint for a unary method: called with each complete request message of a read before
 /// the first of them is handled, so that the memory their handlers are about to read can be
 /// asked for at once and the cache misses of several requests overlap instead of queueing up.
+///
+/// The transport makes ``GRPCMethod/prefetchPasses`` passes over the read's requests, `pass`
+/// 0, 1, ...: a pass can read what the previous one asked for (by then it has arrived for most
+/// requests) and ask for what comes next, so a chain of dependent misses (an index slot, the
+/// row it names, the entries of the row) is walked for all requests together. `context` is one
+/// word kept per request from pass to pass, zero at the start.
+///
 /// It must have no effect other than on the cache (it may see a request that is then rejected).
-public typealias GRPCRequestPrefetch = @Sendable (_ request: UnsafeRawBufferPointer) -> Void
+public typealias GRPCRequestPrefetch =
+  @Sendable (_ request: UnsafeRawBufferPointer, _ pass: Int, _ context: inout UInt64) -> Void
 
 /// An asynchronous unary handler, run off the event loop (for slow work such as loading a file).
 public typealias GRPCAsyncUnaryHandler =
@@ -54,12 +62,21 @@ public struct GRPCMethod: Sendable {
   public var handler: GRPCMethodHandler
   /// The cache hint of a synchronous unary method, if it has one.
   public var prefetch: GRPCRequestPrefetch?
+  /// How many passes ``prefetch`` wants (see ``GRPCRequestPrefetch``).
+  public var prefetchPasses: Int
 
   /// Creates a method.
-  public init(path: String, handler: GRPCMethodHandler, prefetch: GRPCRequestPrefetch? = nil) {
+  public init(
+    path: String,
+    handler: GRPCMethodHandler,
+    prefetch: GRPCRequestPrefetch? = nil,
+    prefetchPasses: Int = 1
+  ) {
+    precondition(prefetchPasses >= 1, "a cache hint makes at least one pass")
     self.path = path
     self.handler = handler
     self.prefetch = prefetch
+    self.prefetchPasses = prefetchPasses
   }
 
   /// Creates a method from its service and method names.
@@ -67,9 +84,15 @@ public struct GRPCMethod: Sendable {
     service: String,
     method: String,
     handler: GRPCMethodHandler,
-    prefetch: GRPCRequestPrefetch? = nil
+    prefetch: GRPCRequestPrefetch? = nil,
+    prefetchPasses: Int = 1
   ) {
-    self.init(path: "/\(service)/\(method)", handler: handler, prefetch: prefetch)
+    self.init(
+      path: "/\(service)/\(method)",
+      handler: handler,
+      prefetch: prefetch,
+      prefetchPasses: prefetchPasses
+    )
   }
 
   /// The fully-qualified service name (the first path segment).

@@ -4,7 +4,7 @@ import NIOCore
 extension GRPCConnectionHandler {
   /// Acts on every stream nghttp2's callbacks marked since the last call.
   func processDirtyStreams() {
-    if self.router.hasPrefetchers && self.state.pointee.dirtyCount > 1 {
+    if self.router.maximumPrefetchPasses > 0 && self.state.pointee.dirtyCount > 1 {
       self.prefetchCompleteRequests()
     }
     var position = 0
@@ -21,23 +21,30 @@ extension GRPCConnectionHandler {
   /// Gives every complete, uncompressed unary request among the dirty streams to its method's
   /// cache hint, before any of them is handled (see ``GRPCRequestPrefetch``).
   private func prefetchCompleteRequests() {
-    for position in 0 ..< self.state.pointee.dirtyCount {
-      let slot = self.state.pointee.slots + Int(self.state.pointee.dirty[position])
-      guard slot.pointee.phase == .receiving,
-        slot.pointee.flags.contains(.endStreamReceived),
-        slot.pointee.methodIndex >= 0,
-        let prefetch = self.router.prefetchers[Int(slot.pointee.methodIndex)]
-      else { continue }
-      let request = slot.pointee.request
-      guard request.count > GRPCFraming.prefixLength, request.base![0] == 0,
-        GRPCFraming.readLength(request.base!) == request.count - GRPCFraming.prefixLength
-      else { continue }
-      prefetch(
-        UnsafeRawBufferPointer(
-          start: request.base! + GRPCFraming.prefixLength,
-          count: request.count - GRPCFraming.prefixLength
+    let dirtyCount = self.state.pointee.dirtyCount
+    for pass in 0 ..< self.router.maximumPrefetchPasses {
+      for position in 0 ..< dirtyCount {
+        let slot = self.state.pointee.slots + Int(self.state.pointee.dirty[position])
+        guard slot.pointee.phase == .receiving,
+          slot.pointee.flags.contains(.endStreamReceived),
+          slot.pointee.methodIndex >= 0,
+          pass < self.router.prefetchPasses[Int(slot.pointee.methodIndex)],
+          let prefetch = self.router.prefetchers[Int(slot.pointee.methodIndex)]
+        else { continue }
+        let request = slot.pointee.request
+        guard request.count > GRPCFraming.prefixLength, request.base![0] == 0,
+          GRPCFraming.readLength(request.base!) == request.count - GRPCFraming.prefixLength
+        else { continue }
+        if pass == 0 { slot.pointee.prefetchContext = 0 }
+        prefetch(
+          UnsafeRawBufferPointer(
+            start: request.base! + GRPCFraming.prefixLength,
+            count: request.count - GRPCFraming.prefixLength
+          ),
+          pass,
+          &slot.pointee.prefetchContext
         )
-      )
+      }
     }
   }
 

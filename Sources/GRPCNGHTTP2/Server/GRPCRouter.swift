@@ -4,8 +4,10 @@ final class GRPCRouter: Sendable {
   let handlers: [GRPCMethodHandler]
   /// The unary methods' cache hints, by method index.
   let prefetchers: [GRPCRequestPrefetch?]
-  /// Whether any method has a cache hint.
-  let hasPrefetchers: Bool
+  /// The unary methods' cache hint passes, by method index.
+  let prefetchPasses: [Int]
+  /// The most passes any method's cache hint makes (0 when none has one).
+  let maximumPrefetchPasses: Int
   let paths: [String]
   let table: MethodTable
   let configuration: GRPCServerConfiguration
@@ -13,7 +15,9 @@ final class GRPCRouter: Sendable {
   init(methods: [GRPCMethod], configuration: GRPCServerConfiguration) {
     self.handlers = methods.map(\.handler)
     self.prefetchers = methods.map(\.prefetch)
-    self.hasPrefetchers = methods.contains { $0.prefetch != nil }
+    self.prefetchPasses = methods.map(\.prefetchPasses)
+    self.maximumPrefetchPasses =
+      methods.filter { $0.prefetch != nil }.map(\.prefetchPasses).max() ?? 0
     self.paths = methods.map(\.path)
     self.table = MethodTable(methods: methods)
     self.configuration = configuration

@@ -38,17 +38,18 @@ public struct RecommendationsService: Sendable {
   /// The methods to register with the server.
   public var methods: [GRPCMethod] {
     [
-      self.method("Similar", Self.similar),
-      self.method("OnSale", Self.onSale),
-      self.method("Accessories", Self.accessories),
-      self.method("Replacements", Self.replacements),
-      self.method("BoughtTogether", Self.boughtTogether),
+      self.method("Similar", Self.similar, prefetching: .similar),
+      self.method("OnSale", Self.onSale, prefetching: .sales),
+      self.method("Accessories", Self.accessories, prefetching: .accessories),
+      self.method("Replacements", Self.replacements, prefetching: .replacements),
+      self.method("BoughtTogether", Self.boughtTogether, prefetching: .together),
     ]
   }
 
   private func method<Request: Message>(
     _ name: String,
-    _ query: @escaping Query<Request>
+    _ query: @escaping Query<Request>,
+    prefetching source: QueryPrefetch.Source
   ) -> GRPCMethod {
     let store = self.store
     return GRPCMethod(
@@ -70,7 +71,8 @@ public struct RecommendationsService: Sendable {
         let snapshot = entry.snapshot
         let now = RequestResolution.now()
         let scratch = Self.threadScratch
-        (scratch.answerPrefetchTable, scratch.answerPrefetchStride) = entry.itemRecords.prefetchTable
+        (scratch.answerPrefetchTable, scratch.answerPrefetchStride) =
+          entry.itemRecords.prefetchTable
         do throws(ServiceError) {
           try query(request, entry, now, scratch)
         } catch {
@@ -84,14 +86,11 @@ public struct RecommendationsService: Sendable {
         ).write(to: &writer)
         return .ok
       },
-      prefetch: { bytes in
-        // Every request of the five methods names its product ids in field 1.
+      prefetch: { bytes, pass, context in
         guard let entry = store.currentEntry else { return }
-        let keys = entry.productKeys
-        WireFieldScanner.forEach(lengthDelimitedField: 1, in: bytes, limit: 8) { id in
-          keys.prefetch(id)
-        }
-      }
+        Self.prefetch(source, request: bytes, pass: pass, context: &context, entry: entry)
+      },
+      prefetchPasses: 1 + QueryPrefetch.stageCount
     )
   }
 

@@ -106,6 +106,7 @@ enum TestServices {
     let seen = Mutex<[[UInt8]]>([])
     let seenBeforeHandling = Mutex(0)
     let handled = Mutex(0)
+    let contextKept = Mutex(0)
   }
 
   static func methods(
@@ -125,9 +126,17 @@ enum TestServices {
           response.write(request)
           return .ok
         },
-        prefetch: { request in
-          prefetches.seen.withLock { $0.append([UInt8](request)) }
-        }
+        prefetch: { request, pass, context in
+          let bytes = [UInt8](request)
+          if pass == 0 {
+            prefetches.seen.withLock { $0.append(bytes) }
+            context = UInt64(bytes.count) << 32 | 0xC0DE
+          } else if context == UInt64(bytes.count) << 32 | 0xC0DE {
+            // The word set in pass 0 comes back in pass 1, for the same request.
+            prefetches.contextKept.withLock { $0 += 1 }
+          }
+        },
+        prefetchPasses: 2
       ),
       GRPCMethod(
         service: "test.Echo",
