@@ -105,7 +105,7 @@ struct OrderLineParser {
     var nextIssue = 0
     // Each line asks for the table slots of the line `prefetchDistance` ahead, so the misses
     // overlap with the work in between.
-    let prefetchDistance = 32
+    let prefetchDistance = 8
     batch.hashes.withUnsafeBufferPointer { hashes in
       for index in 0 ..< min(prefetchDistance, batch.count) {
         appender.prefetch(
