@@ -61,7 +61,7 @@ let package = Package(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
-    // Header only: a software prefetch hint for the query path.
+    // Header only: a software prefetch hint for the query path and the build's hot loops.
     .systemLibrary(name: "CPrefetch"),
 
     // MARK: Core
@@ -83,6 +83,7 @@ let package = Package(
     .target(
       name: "ShopRecIngestion",
       dependencies: [
+        "CPrefetch",
         "ShopRecCore",
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -21,6 +21,10 @@ enum AccessoryListBuilder {
     progress: (Int, Int) -> Void
   ) -> PrecomputedListsBuilder.ScoredList {
     let count = context.catalog.count
+    let candidates = SubtreeCandidates(
+      subtreeProducts: context.subtreeProducts,
+      columns: context.columns
+    )
     let result = ParallelRows.build(
       rowCount: count,
       order: context.features.rowOrder,
@@ -33,7 +37,7 @@ enum AccessoryListBuilder {
       addLinks(context.links.compatible[product], context, product, &scratch, 1, .compatibleLink)
       addNeighbours(context.coPurchase.later, context, product, &scratch, 2, .boughtLater)
       addNeighbours(context.coPurchase.together, context, product, &scratch, 3, .coPurchased)
-      addCategoryAccessories(context, product, &scratch)
+      addCategoryAccessories(context, candidates, product, &scratch)
       scratch.emit(into: &chunk)
     }
     return (result.rows, result.reasons)
@@ -89,6 +93,7 @@ enum AccessoryListBuilder {
 
   static func addCategoryAccessories(
     _ context: ListContext,
+    _ candidates: SubtreeCandidates,
     _ product: Int,
     _ scratch: inout TieredListScratch
   ) {
@@ -98,12 +103,27 @@ enum AccessoryListBuilder {
     let range = followUps.range(ofRow: Int(category))
     guard !range.isEmpty else { return }
     let best = Double(followUps.scores[range.lowerBound])
+    let brand = context.columns.brand[product]
+    let group = context.columns.group[product]
     scratch.beginTier()
     for slot in range {
       let followUp = Int(followUps.targets.values[slot])
       let relevance = best > 0 ? Double(followUps.scores[slot]) / best : 0
       var taken = 0
-      for target in context.subtreeProducts[followUp] {
+      // The same walk as over `subtreeProducts` (claim, then eligibility), over the buyable
+      // prefix with the candidates' columns at hand.
+      for entry in candidates.prefix(of: followUp) {
+        guard taken < productsPerFollowUpCategory else { break }
+        let t = Int(entry.target)
+        guard scratch.claim(t), t != product, group < 0 || entry.group != group else { continue }
+        taken += 1
+        var strength = 0.6 * relevance + 0.25 * entry.popularity
+        if brand >= 0 && entry.brand == brand { strength += 0.15 }
+        scratch.add(entry.target, strength)
+      }
+      guard taken < productsPerFollowUpCategory else { continue }
+      let subtree = context.subtreeProducts[followUp]
+      for target in subtree.dropFirst(candidates.resumePosition(of: followUp)) {
         guard taken < productsPerFollowUpCategory else { break }
         let t = Int(target)
         guard scratch.claim(t), SimilarListBuilder.eligible(context, product, t) else { continue }

@@ -33,6 +33,16 @@ final class ItemTimeline: @unchecked Sendable {
   /// Sum of the weights of each label's slots (in slot order).
   let labelWeight: BuildBuffer<Double>
 
+  /// What laying out the words keeps per label.
+  private struct LabelState {
+    /// The next free entry of the label's item in `itemSlots`.
+    var nextItemSlot: Int32
+    /// The customer of the label's latest slot.
+    var lastCustomer: Int32
+    /// Distinct customers so far.
+    var customers: Int32
+  }
+
   /// Lays out the slots of `timeline`; slot `s` holds the distinct items
   /// `slotItems[slotItemStart[s] ..< slotItemStart[s + 1]]`, each below `itemCount`.
   init(
@@ -50,30 +60,35 @@ final class ItemTimeline: @unchecked Sendable {
     // Labels: items by descending slot count, ties by index.
     let itemSlotStart = BuildBuffer<Int32>(repeating: 0, count: itemCount + 1)
     for k in 0 ..< total { itemSlotStart[Int(slotItems[k]) + 1] += 1 }
-    var byCount = (0 ..< itemCount).map { Int32($0) }
-    byCount.sort { a, b in
-      let ca = itemSlotStart[Int(a) + 1]
-      let cb = itemSlotStart[Int(b) + 1]
-      return ca != cb ? ca > cb : a < b
+    // Sorted as one word each: the complement of the count above the item.
+    var byCount = (0 ..< itemCount).map { i in
+      UInt64(UInt32.max - UInt32(itemSlotStart[i + 1])) << 32 | UInt64(i)
     }
+    byCount.sort()
     let label = BuildBuffer<Int32>(repeating: 0, count: itemCount)
-    let item = BuildBuffer<Int32>(byCount)
+    let item = BuildBuffer<Int32>(repeating: 0, count: itemCount)
     let labelSlots = BuildBuffer<Int32>(repeating: 0, count: itemCount)
     for l in 0 ..< itemCount {
-      let i = Int(item[l])
+      let i = Int(truncatingIfNeeded: byCount[l] & 0xFFFF_FFFF)
+      item[l] = Int32(i)
       label[i] = Int32(l)
       labelSlots[l] = itemSlotStart[i + 1]
     }
+    byCount = []
     for i in 0 ..< itemCount { itemSlotStart[i + 1] += itemSlotStart[i] }
-    // Words, customer after customer.
+    // The slots' items as labels, in one pass of independent look-ups.
+    let slotLabels = BuildBuffer<Int32>(repeating: 0, count: total)
+    for k in 0 ..< total { slotLabels[k] = label[Int(slotItems[k])] }
+    // Words, customer after customer; per label, one cache line of state.
     let wordCount = slotCount * headerWords + total
     precondition(wordCount <= Int(Int32.max), "pair-counting timeline over 2^31 words")
     let words = BuildBuffer<Int32>(repeating: 0, count: wordCount)
     let itemSlots = BuildBuffer<Int32>(repeating: 0, count: total)
-    let cursor = BuildBuffer<Int32>(repeating: 0, count: itemCount)
-    cursor.base.update(from: itemSlotStart.base, count: itemCount)
-    let labelCustomers = BuildBuffer<Int32>(repeating: 0, count: itemCount)
-    let lastCustomer = BuildBuffer<Int32>(repeating: -1, count: itemCount)
+    let state = BuildBuffer<LabelState>(
+      repeating: LabelState(nextItemSlot: 0, lastCustomer: -1, customers: 0),
+      count: itemCount
+    )
+    for l in 0 ..< itemCount { state[l].nextItemSlot = itemSlotStart[Int(item[l])] }
     let labelWeight = BuildBuffer<Double>(repeating: 0, count: itemCount)
     var offset = 0
     var slot = 0
@@ -99,20 +114,26 @@ final class ItemTimeline: @unchecked Sendable {
           UnsafeMutableRawPointer(words.base + offset + 4).storeBytes(of: weight, as: Double.self)
         }
         for k in 0 ..< count {
-          let i = Int(slotItems[first + k])
-          let l = Int(label[i])
+          let l = Int(slotLabels[first + k])
           words[offset + headerWords + k] = Int32(l)
-          itemSlots[Int(cursor[i])] = Int32(offset)
-          cursor[i] += 1
-          labelWeight[l] += weight
-          if lastCustomer[l] != customer {
-            lastCustomer[l] = customer
-            labelCustomers[l] += 1
+          let labelState = state.base + l
+          itemSlots[Int(labelState.pointee.nextItemSlot)] = Int32(offset)
+          labelState.pointee.nextItemSlot += 1
+          if weighted { labelWeight[l] += weight }
+          if labelState.pointee.lastCustomer != customer {
+            labelState.pointee.lastCustomer = customer
+            labelState.pointee.customers += 1
           }
         }
         offset += headerWords + count
       }
       slot = end
+    }
+    let labelCustomers = BuildBuffer<Int32>(repeating: 0, count: itemCount)
+    for l in 0 ..< itemCount {
+      labelCustomers[l] = state[l].customers
+      // Unweighted slots weigh 1 each.
+      if !weighted { labelWeight[l] = Double(labelSlots[l]) }
     }
     self.words = words
     self.itemSlotStart = itemSlotStart

@@ -18,8 +18,6 @@ struct PairCounter {
   let touched: BuildBuffer<Int32>
   var touchedCount = 0
   var visit: UInt32 = 0
-  /// Where look-ahead loads land, so they are not optimised away.
-  var sink: Int32 = 0
   var selector: TopKSelector
   var best: [ScoredCandidate] = []
 

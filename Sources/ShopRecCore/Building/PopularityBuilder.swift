@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,26 +10,54 @@ import Darwin
 /// each weighted `2^(−age / halfLife)` where `age` is the time from the order to the newest
 /// order of the history (no decay when the half-life is 0 or less).
 public enum PopularityBuilder {
+  /// How many lines ahead the accumulation asks for a product's totals.
+  static let prefetchDistance = 16
+
+  /// One product's running totals.
+  private struct ProductTotal {
+    var weight: Double
+    var orders: Int32
+  }
+
   /// Popularity of `productCount` products over `orders`.
   public static func build(
     orders: OrderHistory,
     productCount: Int,
     halfLifeDays: Double
   ) -> Popularity {
-    var score = [Float](repeating: 0, count: productCount)
-    var orderCount = [Int32](repeating: 0, count: productCount)
-    var accumulated = [Double](repeating: 0, count: productCount)
+    // Per product, its weight sum and order count side by side (one cache miss per line, not
+    // two), asked for a few lines ahead.
+    let totals = BuildBuffer<ProductTotal>(
+      repeating: ProductTotal(weight: 0, orders: 0),
+      count: productCount
+    )
     let newest = orders.orderTime.max() ?? 0
     let perSecond = halfLifeDays > 0 ? log(2.0) / (halfLifeDays * 86_400) : 0
-    for order in 0 ..< orders.orderCount {
-      let age = Double(max(0, newest - orders.orderTime[order]))
-      let weight = perSecond > 0 ? exp(-age * perSecond) : 1
-      for product in orders.orderLines[order] {
-        accumulated[Int(product)] += weight
-        orderCount[Int(product)] += 1
+    let lines = orders.orderLines
+    lines.offsets.withUnsafeBufferPointer { offsets in
+      lines.values.withUnsafeBufferPointer { products in
+        orders.orderTime.withUnsafeBufferPointer { orderTime in
+          for order in 0 ..< orders.orderCount {
+            let age = Double(max(0, newest - orderTime[order]))
+            let weight = perSecond > 0 ? exp(-age * perSecond) : 1
+            for line in Int(offsets[order]) ..< Int(offsets[order + 1]) {
+              if line + Self.prefetchDistance < products.count {
+                shoprec_prefetch(totals.base + Int(products[line + Self.prefetchDistance]))
+              }
+              let total = totals.base + Int(products[line])
+              total.pointee.weight += weight
+              total.pointee.orders += 1
+            }
+          }
+        }
       }
     }
-    for product in 0 ..< productCount { score[product] = Float(accumulated[product]) }
+    var score = [Float](repeating: 0, count: productCount)
+    var orderCount = [Int32](repeating: 0, count: productCount)
+    for product in 0 ..< productCount {
+      score[product] = Float(totals[product].weight)
+      orderCount[product] = totals[product].orders
+    }
     return Popularity(score: score, orderCount: orderCount, ranking: ranking(score))
   }
 

@@ -18,8 +18,14 @@ struct TieredListScratch {
     }
   }
 
-  private let taken: BuildBuffer<UInt32>
-  private let seen: BuildBuffer<UInt32>
+  /// Per product, the row visit that took it and the tier visit that saw it, side by side
+  /// (one cache miss per candidate, not two).
+  private struct Mark {
+    var taken: UInt32
+    var seen: UInt32
+  }
+
+  private let marks: BuildBuffer<Mark>
   private var rowVisit: UInt32 = 0
   private var tierVisit: UInt32 = 0
   /// Candidates of the current tier.
@@ -31,8 +37,7 @@ struct TieredListScratch {
   var words = WordSet()
 
   init(productCount: Int) {
-    self.taken = BuildBuffer(repeating: 0, count: productCount)
-    self.seen = BuildBuffer(repeating: 0, count: productCount)
+    self.marks = BuildBuffer(repeating: Mark(taken: 0, seen: 0), count: productCount)
     self.candidates.reserveCapacity(512)
   }
 
@@ -40,12 +45,12 @@ struct TieredListScratch {
   mutating func begin(product: Int, limit: Int) {
     self.rowVisit &+= 1
     if self.rowVisit == 0 {
-      self.taken.base.update(repeating: 0, count: self.taken.count)
+      for product in 0 ..< self.marks.count { self.marks[product].taken = 0 }
       self.rowVisit = 1
     }
     self.entries.removeAll(keepingCapacity: true)
     self.limit = limit
-    self.taken[product] = self.rowVisit
+    self.marks[product].taken = self.rowVisit
   }
 
   /// Whether the row is full.
@@ -55,7 +60,7 @@ struct TieredListScratch {
   mutating func beginTier() {
     self.tierVisit &+= 1
     if self.tierVisit == 0 {
-      self.seen.base.update(repeating: 0, count: self.seen.count)
+      for product in 0 ..< self.marks.count { self.marks[product].seen = 0 }
       self.tierVisit = 1
     }
     self.candidates.removeAll(keepingCapacity: true)
@@ -65,8 +70,9 @@ struct TieredListScratch {
   /// seen for this tier.
   @inline(__always)
   func claim(_ product: Int) -> Bool {
-    if self.taken[product] == self.rowVisit || self.seen[product] == self.tierVisit { return false }
-    self.seen[product] = self.tierVisit
+    let mark = self.marks.base + product
+    if mark.pointee.taken == self.rowVisit || mark.pointee.seen == self.tierVisit { return false }
+    mark.pointee.seen = self.tierVisit
     return true
   }
 
@@ -97,7 +103,7 @@ struct TieredListScratch {
     for i in 0 ..< taking {
       let candidate = self.candidates[i]
       let strength = min(1, max(0, candidate.strength))
-      self.taken[Int(candidate.target)] = self.rowVisit
+      self.marks[Int(candidate.target)].taken = self.rowVisit
       self.entries.append((candidate.target, base + Float(0.99 * strength), reason.rawValue))
     }
   }

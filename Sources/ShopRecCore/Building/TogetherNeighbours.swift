@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// `together`: products bought in the same orders more often than chance, scored by the
 /// log-likelihood ratio over orders (see docs/recommendations.md).
 ///
@@ -5,6 +7,9 @@
 /// dense per-worker array with a touched list; each touched `b` with enough support and
 /// positive association is scored and the best `neighbours` are kept.
 enum TogetherNeighbours {
+  /// How many slots of `a` ahead the walk asks for.
+  static let lookAhead = 8
+
   /// The `together` rows of `timeline` (items are products).
   static func build(
     timeline: ItemTimeline,
@@ -40,6 +45,8 @@ enum TogetherNeighbours {
         var touchedCount = 0
         let labelA = labelOf[a]
         for k in first ..< end {
+          // Ask for a slot a few orders ahead so its cache miss overlaps this one's counting.
+          if k + lookAhead < end { shoprec_prefetch(words + Int(itemSlots[k + lookAhead])) }
           let offset = Int(itemSlots[k])
           let w = weighted ? ItemTimeline.weight(words, offset) : 1
           let items = offset + headerWords

@@ -32,8 +32,6 @@ struct CatalogMerger {
   }
 
   private mutating func mergeProducts(_ catalog: CatalogInput, _ c: Int32) {
-    var local: [String: Int32] = [:]
-    local.reserveCapacity(catalog.products.count)
     for (r, record) in catalog.products.enumerated() {
       guard !record.id.isEmpty else {
         self.issues.append(
@@ -64,7 +62,10 @@ struct CatalogMerger {
           )
         )
       }
-      if let first = local[record.id] {
+      // One look-up: an id whose winning record is from this catalog repeats within it.
+      let existing = self.productIndex[record.id]
+      if let existing, self.products[Int(existing)].catalog == c {
+        let first = self.products[Int(existing)].record
         self.issues.append(
           RecordIssue(
             location: record.location,
@@ -75,10 +76,9 @@ struct CatalogMerger {
         )
         continue
       }
-      local[record.id] = Int32(r)
       let ref = Ref(catalog: c, record: Int32(r))
       let position: Int32
-      if let existing = self.productIndex[record.id] {
+      if let existing {
         position = existing
         self.products[Int(existing)] = ref
         self.droppedSale.remove(existing)

@@ -1,3 +1,4 @@
+import CPrefetch
 import ShopRecCore
 
 /// Turns an ``OrderLog`` into the snapshot's ``OrderHistory``: lines grouped by order with one
@@ -5,6 +6,9 @@ import ShopRecCore
 /// summed), each customer's orders oldest first (ties by order position), each customer's
 /// distinct products ascending.
 enum OrderHistoryCompiler {
+  /// How many customers ahead ``customerRows(_:orderLines:)`` asks for their orders.
+  static let prefetchCustomers = 8
+
   /// Checks that the log's columns agree and its indices are in range.
   static func validate(_ log: OrderLog) throws(SnapshotBuildError) {
     let lines = log.lineCount
@@ -183,6 +187,25 @@ enum OrderHistoryCompiler {
                   }
                 }
                 for customer in 0 ..< customerCount {
+                  // The orders of later customers are all over the history: ask for their
+                  // times and line offsets, and a little later for their lines, ahead.
+                  if customer + Self.prefetchCustomers < customerCount {
+                    let ahead = customer + Self.prefetchCustomers
+                    for slot in Int(offsets[ahead]) ..< Int(offsets[ahead + 1]) {
+                      let order = Int(values[slot])
+                      shoprec_prefetch(orderTime.baseAddress.map { $0 + order })
+                      shoprec_prefetch(lineOffsets.baseAddress.map { $0 + order })
+                    }
+                  }
+                  if customer + Self.prefetchCustomers / 2 < customerCount {
+                    let ahead = customer + Self.prefetchCustomers / 2
+                    for slot in Int(offsets[ahead]) ..< Int(offsets[ahead + 1]) {
+                      let order = Int(values[slot])
+                      shoprec_prefetch(
+                        lineProducts.baseAddress.map { $0 + Int(lineOffsets[order]) }
+                      )
+                    }
+                  }
                   let range = Int(offsets[customer]) ..< Int(offsets[customer + 1])
                   Self.sortByTimeThenPosition(
                     UnsafeMutableBufferPointer(rebasing: values[range]),

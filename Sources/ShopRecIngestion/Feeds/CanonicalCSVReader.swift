@@ -47,7 +47,9 @@ enum CanonicalCSVReader {
         records += 1
         var draft = CanonicalProductDraft(location: reader.location)
         for (index, field) in fields.enumerated() where index < reader.fieldCount {
-          if let field { draft[field] = reader.string(index) }
+          // An empty field is an absent value: no String to make.
+          guard let field, !reader.field(index).isEmpty else { continue }
+          draft[field] = reader.string(index)
         }
         if let product = draft.finish(issues: &output.issues) { output.products.append(product) }
       }

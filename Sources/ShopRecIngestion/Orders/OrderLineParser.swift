@@ -103,13 +103,12 @@ struct OrderLineParser {
     log: inout OrderLog
   ) {
     var nextIssue = 0
-    // Each line brings the table slots of the line `warmUpDistance` ahead into cache, so the
-    // misses overlap with the work in between.
-    var sink: UInt32 = 0
-    let warmUpDistance = 32
+    // Each line asks for the table slots of the line `prefetchDistance` ahead, so the misses
+    // overlap with the work in between.
+    let prefetchDistance = 8
     batch.hashes.withUnsafeBufferPointer { hashes in
-      for index in 0 ..< min(warmUpDistance, batch.count) {
-        sink &+= appender.touch(
+      for index in 0 ..< min(prefetchDistance, batch.count) {
+        appender.prefetch(
           order: hashes[3 * index],
           customer: hashes[3 * index + 1],
           product: hashes[3 * index + 2]
@@ -118,9 +117,9 @@ struct OrderLineParser {
     }
     batch.arena.withUnsafeBufferPointer { arena in
       for index in 0 ..< batch.count {
-        let ahead = index + warmUpDistance
+        let ahead = index + prefetchDistance
         if ahead < batch.count {
-          sink &+= appender.touch(
+          appender.prefetch(
             order: batch.hashes[3 * ahead],
             customer: batch.hashes[3 * ahead + 1],
             product: batch.hashes[3 * ahead + 2]
@@ -190,7 +189,6 @@ struct OrderLineParser {
         log.linePrice.append(price)
       }
     }
-    appender.sink &+= sink
   }
 
   /// The time written in `bytes`, remembering the last text parsed.

@@ -17,8 +17,6 @@ struct OrderLogAppender {
   /// Orders that existed before this file and whose time this file lowered, with their old time.
   private(set) var loweredEarlierOrderTimes: [(order: Int32, time: Int64)] = []
   private let earlierOrderCount: Int32
-  /// Where cache warm-up loads land, so they are not optimised away.
-  var sink: UInt32 = 0
 
   /// An appender continuing `log` (its ids are interned first).
   init(continuing log: OrderLog) {
@@ -31,13 +29,13 @@ struct OrderLogAppender {
     }
   }
 
-  /// Brings the table slots of a line's ids into cache ahead of interning them (hashes as
-  /// ``ByteInterner/hash(_:)`` of the order, the customer key and the product); returns a
-  /// meaningless value so the loads are kept.
+  /// Asks for the table slots of a line's ids to be brought into cache ahead of interning them
+  /// (hashes as ``ByteInterner/hash(_:)`` of the order, the customer key and the product).
   @inline(__always)
-  func touch(order: UInt64, customer: UInt64, product: UInt64) -> UInt32 {
-    self.orders.touch(hash: order) &+ self.customers.touch(hash: customer)
-      &+ self.products.touch(hash: product)
+  func prefetch(order: UInt64, customer: UInt64, product: UInt64) {
+    self.orders.prefetch(hash: order)
+    self.customers.prefetch(hash: customer)
+    self.products.prefetch(hash: product)
   }
 
   /// Makes room for `count` orders in all.

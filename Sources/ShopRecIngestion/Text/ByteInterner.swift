@@ -1,3 +1,4 @@
+import CPrefetch
 import ShopRecCore
 
 /// Maps byte strings to dense indexes in first-seen order, looking keys up by their bytes so
@@ -33,13 +34,14 @@ struct ByteInterner {
     XXHash64.hash(UnsafeRawBufferPointer(key))
   }
 
-  /// Loads the first slot `hash` probes and returns part of it, so a caller can bring the slot
-  /// into cache ahead of ``intern(_:hash:)`` (many such loads overlap; the result is
-  /// meaningless).
+  /// Asks for the first slot `hash` probes to be brought into cache ahead of
+  /// ``intern(_:hash:)`` (a prefetch hint: it does not wait for the memory, so many overlap).
   @inline(__always)
-  func touch(hash: UInt64) -> UInt32 {
+  func prefetch(hash: UInt64) {
     self.slots.withUnsafeBufferPointer { slots in
-      slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)].meta
+      shoprec_prefetch(
+        slots.baseAddress.map { $0 + (Int(truncatingIfNeeded: hash) & (slots.count - 1)) }
+      )
     }
   }
 
