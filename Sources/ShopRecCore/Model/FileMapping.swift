@@ -81,6 +81,14 @@ public final class FileMapping: @unchecked Sendable {
     munmap(UnsafeMutableRawPointer(mutating: self.base), self.byteCount)
   }
 
+  /// Locks the pages in memory (`mlock`), so that the kernel's reclaim never evicts a part of
+  /// the file that queries rarely read (it would be read from disk again on its next use, a
+  /// latency spike): a private copy could not be evicted either, without swap. Returns whether
+  /// it worked (it needs `CAP_IPC_LOCK` or a large enough `RLIMIT_MEMLOCK`).
+  public func lockInMemory() -> Bool {
+    mlock(self.base, self.byteCount) == 0
+  }
+
   /// The mapped bytes.
   public var bytes: UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: self.base, count: self.byteCount)

@@ -1,4 +1,5 @@
 public import ShopRecCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -25,6 +26,17 @@ public enum SnapshotFileReader {
     nice: Int32? = nil,
     mode: SnapshotLoadMode = .map
   ) throws(SnapshotFileError) -> Snapshot {
+    try self.loadReporting(path: path, nice: nice, mode: mode).snapshot
+  }
+
+  /// ``load(path:nice:mode:)``, also telling whether a mapped file's pages are locked in
+  /// memory (see ``FileMapping/lockInMemory()``; always true for a copy).
+  public static func loadReporting(
+    path: String,
+    nice: Int32? = nil,
+    mode: SnapshotLoadMode = .map
+  ) throws(SnapshotFileError) -> (snapshot: Snapshot, lockedInMemory: Bool) {
+    var locked = true
     let file = try POSIXFile.openForReading(path)
     let table = try SnapshotFileTable.read(file)
     let loaded: [String: SectionArray]
@@ -40,7 +52,7 @@ public enum SnapshotFileReader {
           reason: "cannot map the file: \(String(cString: strerror(error.code)))"
         )
       }
-      loaded = try self.mapSections(mapping, table.entries, path: path, nice: nice)
+      (loaded, locked) = try self.mapSections(mapping, table.entries, path: path, nice: nice)
     case .copy:
       loaded = try self.readSections(file, table.entries, nice: nice)
     }
@@ -80,7 +92,7 @@ public enum SnapshotFileReader {
         throw SnapshotFileError(path: path, kind: .invariantViolation, reason: "\(error)")
       }
     }
-    return snapshot
+    return (snapshot, locked)
   }
 
   /// Reads only the header, the section table and the metadata section of `path` (cheap: a few
@@ -122,15 +134,23 @@ public enum SnapshotFileReader {
   }
 
   /// Verifies every section's checksum in `mapping`, largest first, on all cores, and wraps
-  /// each as its model array.
+  /// each as its model array; locks the pages in memory meanwhile (the result tells whether
+  /// that worked).
   static func mapSections(
     _ mapping: FileMapping,
     _ entries: [SnapshotSectionEntry],
     path: String,
     nice: Int32? = nil
-  ) throws(SnapshotFileError) -> [String: SectionArray] {
+  ) throws(SnapshotFileError) -> (sections: [String: SectionArray], locked: Bool) {
     let order = entries.indices.sorted { entries[$0].byteLength > entries[$1].byteLength }
-    let results = ParallelWork.map(order.count, nice: nice) { slot in
+    let locked = Atomic(false)
+    // Work item 0 locks the pages (about as long as checking the largest section).
+    let results = ParallelWork.map(order.count + 1, nice: nice) { item in
+      guard item > 0 else {
+        locked.store(mapping.lockInMemory(), ordering: .relaxed)
+        return Result<SectionArray, SnapshotFileError>.success(.uint8([]))
+      }
+      let slot = item - 1
       let entry = entries[order[slot]]
       return Result(catching: { () throws(SnapshotFileError) -> SectionArray in
         let bytes = UnsafeRawBufferPointer(
@@ -147,10 +167,10 @@ public enum SnapshotFileReader {
     }
     var loaded: [String: SectionArray] = [:]
     loaded.reserveCapacity(entries.count)
-    for (slot, result) in results.enumerated() {
+    for (slot, result) in results.dropFirst().enumerated() {
       loaded[entries[order[slot]].name] = try result.get()
     }
-    return loaded
+    return (loaded, locked.load(ordering: .relaxed))
   }
 
   /// Reads and verifies every section into memory of its own, largest first, on all cores.

@@ -176,12 +176,18 @@ public final class SnapshotReloader: SnapshotReloading, Service, Sendable {
     do {
       // Behind a serving snapshot, every loading thread runs niced.
       let nice = self.store.current == nil ? nil : Self.backgroundNice
-      let snapshot = try SnapshotFileReader.load(
+      let (snapshot, locked) = try SnapshotFileReader.loadReporting(
         path: candidate.path,
         nice: nice,
         mode: self.loadMode
       )
       let loaded = clock.now
+      if !locked {
+        self.logger.warning(
+          "snapshot pages could not be locked in memory (needs CAP_IPC_LOCK or a larger RLIMIT_MEMLOCK): under memory pressure the kernel may evict rarely read parts, to be read from disk again on use; --snapshot-load copy keeps a private copy instead",
+          metadata: ["path": "\(candidate.path)"]
+        )
+      }
       self.known.withLock { $0[candidate] = .loaded(version: snapshot.version) }
       if snapshot.version == previousVersion { return .success(false) }
       self.store.replace(with: snapshot, path: candidate.path, inBackground: nice != nil)
