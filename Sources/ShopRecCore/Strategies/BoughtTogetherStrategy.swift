@@ -68,8 +68,9 @@ public enum BoughtTogetherStrategy {
   ///
   /// Only the touched candidates need ranking: the popular pool is `popularity.ranking`'s
   /// prefix, already in order, and an untouched product's score is its `ln popularity`. So the
-  /// touched ones are selected (a small heap) and merged with the ranking as it streams by, with
-  /// no heap over the pool and a logarithm only for the products actually offered.
+  /// touched ones are selected (a small heap, popped best first as the merge takes them) and
+  /// merged with the ranking as it streams by, with no heap over the pool and a logarithm only
+  /// for the pool's products actually offered.
   static func offerPopularWithEvidence(
     extra: Int,
     into collector: inout RecommendationCollector
@@ -90,50 +91,66 @@ public enum BoughtTogetherStrategy {
     }
     let capacity = min(scratch.touched.count + poolSize, collector.limit * 4 + 16 + extra)
     guard capacity > 0 else { return }
-    TopK.select(
+    // The evidence heap's arrays are taken out of the scratch for the merge (and put back with
+    // their capacity), so that the loop below owns them.
+    var evidenceScores = scratch.heapScores
+    var evidenceProducts = scratch.heapProducts
+    scratch.heapScores = []
+    scratch.heapProducts = []
+    defer {
+      scratch.heapScores = evidenceScores
+      scratch.heapProducts = evidenceProducts
+    }
+    let evidenceCount = TopK.selectBestFirst(
       scratch.touched,
       score: { logPopularity(score, $0) + aggregate[Int($0)] },
       capacity: min(scratch.touched.count, capacity),
-      scores: &scratch.heapScores,
-      products: &scratch.heapProducts
+      scores: &evidenceScores,
+      products: &evidenceProducts
     )
-    let evidence = scratch.heapProducts
-    let evidenceScores = scratch.heapScores
-    var nextEvidence = 0
     // The pool's next product that is not among the touched ones (`pool.endIndex` when spent).
     var nextPool = pool.startIndex
     var poolLeft = poolSize
     while poolLeft > 0 && aggregate[Int(pool[nextPool])] != 0 { nextPool += 1 }
     if poolLeft == 0 { nextPool = pool.endIndex }
-    var best = evidenceScores.first ?? -.infinity
-    if nextPool < pool.endIndex { best = max(best, logPopularity(score, pool[nextPool])) }
-    collector.beginTier(maximum: 1)
-    for _ in 0 ..< capacity {
-      var fromPool = nextPool < pool.endIndex
-      var poolScore: Float = 0
-      if fromPool {
-        poolScore = logPopularity(score, pool[nextPool])
-        if nextEvidence < evidence.count {
-          let evidenceScore = evidenceScores[nextEvidence]
-          fromPool =
-            poolScore > evidenceScore
-            || (poolScore == evidenceScore && pool[nextPool] < evidence[nextEvidence])
+    evidenceScores.withUnsafeMutableBufferPointer { evidenceScores in
+      evidenceProducts.withUnsafeMutableBufferPointer { evidenceProducts in
+        var evidence = TopK.Heap(
+          scores: evidenceScores.baseAddress!,
+          products: evidenceProducts.baseAddress!,
+          count: evidenceCount
+        )
+        var best = evidence.count > 0 ? evidence.scores[0] : -.infinity
+        if nextPool < pool.endIndex { best = max(best, logPopularity(score, pool[nextPool])) }
+        collector.beginTier(maximum: 1)
+        for _ in 0 ..< capacity {
+          var fromPool = nextPool < pool.endIndex
+          var poolScore: Float = 0
+          if fromPool {
+            poolScore = logPopularity(score, pool[nextPool])
+            if evidence.count > 0 {
+              let evidenceScore = evidence.scores[0]
+              fromPool =
+                poolScore > evidenceScore
+                || (poolScore == evidenceScore && pool[nextPool] < evidence.products[0])
+            }
+          } else if evidence.count == 0 {
+            return
+          }
+          if fromPool {
+            let product = pool[nextPool]
+            poolLeft -= 1
+            nextPool += 1
+            while poolLeft > 0 && aggregate[Int(pool[nextPool])] != 0 { nextPool += 1 }
+            if poolLeft == 0 { nextPool = pool.endIndex }
+            if collector.offer(product, raw: exp(poolScore - best), reason: .popular) { return }
+          } else {
+            let (evidenceScore, product) = evidence.popBest()
+            if collector.offer(product, raw: exp(evidenceScore - best), reason: .coPurchased) {
+              return
+            }
+          }
         }
-      } else if nextEvidence == evidence.count {
-        return
-      }
-      if fromPool {
-        let product = pool[nextPool]
-        poolLeft -= 1
-        nextPool += 1
-        while poolLeft > 0 && aggregate[Int(pool[nextPool])] != 0 { nextPool += 1 }
-        if poolLeft == 0 { nextPool = pool.endIndex }
-        if collector.offer(product, raw: exp(poolScore - best), reason: .popular) { return }
-      } else {
-        let product = evidence[nextEvidence]
-        let raw = exp(evidenceScores[nextEvidence] - best)
-        nextEvidence += 1
-        if collector.offer(product, raw: raw, reason: .coPurchased) { return }
       }
     }
   }
