@@ -14,26 +14,18 @@ enum TopK {
     scores: inout [Float],
     products: inout [Int32]
   ) {
-    scores.removeAll(keepingCapacity: true)
-    products.removeAll(keepingCapacity: true)
-    guard capacity > 0 else { return }
-    scores.append(contentsOf: repeatElement(0, count: capacity))
-    products.append(contentsOf: repeatElement(0, count: capacity))
-    let count = scores.withUnsafeMutableBufferPointer { scores in
-      products.withUnsafeMutableBufferPointer { products in
-        var heap = Heap(scores: scores.baseAddress!, products: products.baseAddress!)
-        for candidate in candidates {
-          let value = score(candidate)
-          if heap.count < capacity {
-            heap.push(value, candidate)
-          } else if value > scores[0] || (value == scores[0] && candidate < products[0]) {
-            heap.replaceWorst(value, candidate)
-          }
-        }
-        heap.sortDescending()
-        return heap.count
-      }
+    guard capacity > 0 else {
+      scores.removeAll(keepingCapacity: true)
+      products.removeAll(keepingCapacity: true)
+      return
     }
+    let count = Self.withSelection(
+      candidates,
+      score: score,
+      capacity: capacity,
+      scores: &scores,
+      products: &products
+    ) { heap in heap.sortDescending() }
     scores.removeLast(capacity - count)
     products.removeLast(capacity - count)
   }
@@ -48,6 +40,26 @@ enum TopK {
     capacity: Int,
     scores: inout [Float],
     products: inout [Int32]
+  ) -> Int {
+    Self.withSelection(
+      candidates,
+      score: score,
+      capacity: capacity,
+      scores: &scores,
+      products: &products
+    ) { heap in heap.makeBestFirst() }
+  }
+
+  /// Sizes the arrays to `max(capacity, 1)` slots, selects the best `capacity` candidates into
+  /// a worst-first heap over them, hands it to `finish` and returns how many were selected.
+  @inline(__always)
+  private static func withSelection(
+    _ candidates: [Int32],
+    score: (Int32) -> Float,
+    capacity: Int,
+    scores: inout [Float],
+    products: inout [Int32],
+    finish: (inout Heap) -> Void
   ) -> Int {
     scores.removeAll(keepingCapacity: true)
     products.removeAll(keepingCapacity: true)
@@ -64,7 +76,7 @@ enum TopK {
             heap.replaceWorst(value, candidate)
           }
         }
-        heap.makeBestFirst()
+        finish(&heap)
         return heap.count
       }
     }
